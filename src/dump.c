@@ -1,0 +1,3 @@
+/* dump.c -- STUB (owner: engine helper). */
+#include "display.h"
+void kh_dl_dump(const kh_dl *dl, kh_buf *out) { (void)dl; (void)out; }

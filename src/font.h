@@ -1,0 +1,69 @@
+/* font.h -- finding fonts, measuring glyphs, coverage, subsetting.
+ *
+ * The only file that includes fontconfig and HarfBuzz headers is font.c.
+ * Fonts are found by family (and style) with fontconfig, the project's
+ * fonts/ folder searched first.  Metrics come from HarfBuzz; libharu never
+ * loads a whole font to measure.  Every character set through a font is
+ * recorded (kh_font_use) so the PDF writer can embed a subset holding just
+ * those glyphs (hb-subset, hinting dropped).
+ */
+#ifndef KH_FONT_H
+#define KH_FONT_H
+
+#include <stdint.h>
+#include "diag.h"
+#include "util.h"
+
+typedef struct kh_font kh_font;   /* one face: file + collection index */
+typedef struct kh_fonts kh_fonts; /* the registry of one document build */
+
+/* New registry.  extra_dir (may be NULL) is searched before the system
+ * fonts: the project's fonts/ folder. */
+kh_fonts *kh_fonts_new(const char *extra_dir);
+void kh_fonts_drop(kh_fonts *fs);
+
+/* Look a family up ("IPAexMincho", "Liberation Serif"), style "Regular" when
+ * NULL.  Returns a font owned by the registry (the same pointer for the same
+ * face), or NULL after reporting at `where`: not found (naming the closest
+ * installed families), or a CFF-outline (.otf) font that cannot be embedded. */
+kh_font *kh_fonts_lookup(kh_fonts *fs, const char *family, const char *style, kh_loc where);
+/* Load a font file directly (path, collection index). */
+kh_font *kh_fonts_load_file(kh_fonts *fs, const char *path, int index, kh_loc where);
+
+/* The fonts loaded so far, in load order (for the PDF writer and `kumihan fonts`). */
+int kh_fonts_count(const kh_fonts *fs);
+kh_font *kh_fonts_get(const kh_fonts *fs, int i);
+
+const char *kh_font_family(const kh_font *f);
+const char *kh_font_style(const kh_font *f);
+const char *kh_font_path(const kh_font *f);
+int kh_font_index(const kh_font *f);
+const char *kh_font_postscript_name(const kh_font *f);
+
+/* Metrics at size pt.  Advance of cp (0 if not covered). */
+double kh_font_advance(kh_font *f, uint32_t cp, double size);
+/* Kerning adjustment between a and b (negative = closer), 0 when none. */
+double kh_font_kern(kh_font *f, uint32_t a, uint32_t b, double size);
+double kh_font_ascent(kh_font *f, double size);  /* positive, above baseline */
+double kh_font_descent(kh_font *f, double size); /* positive, below baseline */
+/* Cap height / x-height (pt), for centring text in boxes. */
+double kh_font_cap_height(kh_font *f, double size);
+int kh_font_has(kh_font *f, uint32_t cp);
+/* Does the font have a vertical alternate (vert feature) for cp?  Returns the
+ * glyph substitution as a flag only; rotation is what the writer can do. */
+
+/* Record that cp is drawn with f (for subsetting and ToUnicode). */
+void kh_font_use(kh_font *f, uint32_t cp);
+/* Used code points, sorted ascending; count returned, array owned by f. */
+int kh_font_used(kh_font *f, const uint32_t **cps);
+
+/* A TrueType file holding only the used glyphs (hinting dropped), cmap kept
+ * so code points still map.  Returns 0 and a malloc'd buffer, or -1 after
+ * reporting an error. */
+int kh_font_subset(kh_font *f, unsigned char **data, size_t *len);
+
+/* `kumihan fonts`: print every family fontconfig knows that kumihan can embed
+ * (TrueType outlines), one per line, with its file. */
+void kh_fonts_list_installed(FILE *out);
+
+#endif

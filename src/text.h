@@ -1,0 +1,98 @@
+/* text.h -- typesetting: line breaking (ICU + JLREQ kinsoku) and paragraphs.
+ *
+ * linebreak.c is the only file that includes ICU; paragraph.c fills lines.
+ * A paragraph is set one line at a time so that the caller (layout) can give
+ * every line its own width: text flowing through a chain of frames, or
+ * around something.
+ */
+#ifndef KH_TEXT_H
+#define KH_TEXT_H
+
+#include <stdint.h>
+#include "diag.h"
+#include "display.h"
+#include "font.h"
+#include "util.h"
+
+typedef enum { KH_ALIGN_LEFT, KH_ALIGN_CENTER, KH_ALIGN_RIGHT, KH_ALIGN_JUSTIFY } kh_align;
+typedef enum { KH_KINSOKU_STRICT, KH_KINSOKU_NORMAL, KH_KINSOKU_LOOSE } kh_kinsoku;
+
+typedef struct kh_textstyle {
+	kh_font *font;
+	kh_font *fallback[4]; /* tried in order for characters font lacks */
+	int nfallback;
+	double size;          /* pt */
+	double leading;       /* baseline to baseline, pt (行送り) */
+	kh_color color;
+	kh_align align;
+	double indent;        /* first-line indent, pt (字下げ: 1em = size) */
+	double letter_spacing;/* pt added after each character */
+	kh_kinsoku kinsoku;
+	int hanging;          /* ぶら下げ: 、。 may hang past the line end */
+	int latin;            /* Latin rules only (English editions): no JLREQ spacing */
+	int strict_glyphs;    /* a missing glyph is an error, not a warning */
+	const char *lang;     /* BCP 47 for ICU: "ja", "en" */
+} kh_textstyle;
+
+/* One glyph of a set line. */
+typedef struct kh_pglyph {
+	uint32_t cp;
+	kh_font *font;
+	double x;             /* from the line's start */
+	double advance;
+} kh_pglyph;
+
+typedef struct kh_line {
+	kh_pglyph *g;         /* owned by the setter's arena */
+	int n;
+	double width;         /* natural width of the set glyphs (after justification: the frame width) */
+	double ascent, descent;
+	int last;             /* last line of the paragraph */
+	int hyphen_or_emergency; /* broken where no opportunity was */
+	size_t src_start, src_end; /* byte range of the source text */
+} kh_line;
+
+typedef struct kh_setter kh_setter;
+
+/* Start setting utf8 (NUL-terminated) in style.  The text is normalised:
+ * a single newline between Japanese characters is dropped (CSV cells wrapped
+ * by hand), other newlines are spaces, "\n\n" are paragraph breaks (forced
+ * line breaks; the next line is a first line again).  Characters no font has
+ * are reported at `where` once per character and font.  The setter and
+ * everything it returns live in `arena`. */
+kh_setter *kh_setter_new(const char *utf8, const kh_textstyle *style, kh_arena *arena, kh_loc where);
+/* Set the next line in `width` pt.  Returns 1 and fills *line, or 0 when the
+ * text is used up. */
+int kh_setter_next(kh_setter *s, double width, kh_line *line);
+/* Source text not yet set (for "did not fit" messages); "" when done. */
+const char *kh_setter_rest(const kh_setter *s);
+
+/* Natural width of text on one line (no breaking), pt. */
+double kh_text_width(const char *utf8, const kh_textstyle *style);
+
+/* Draw a set line into the display list at (x, baseline y), recording
+ * every glyph as used.  Returns the text item. */
+kh_dl_text *kh_line_draw(kh_dl *dl, kh_dl_page *pg, const kh_line *line, const kh_textstyle *style,
+                         double x, double baseline);
+
+/* Vertical label (縦書き): one character per line, centred on x, starting at
+ * top; ー and brackets rotated.  Returns the height used. */
+double kh_vertical_draw(kh_dl *dl, kh_dl_page *pg, const char *utf8, const kh_textstyle *style,
+                        double center_x, double top, kh_loc where);
+double kh_vertical_height(const char *utf8, const kh_textstyle *style);
+
+/* ---- linebreak.c ---- */
+
+/* Break opportunities: for n code points, sets brk[i] = 1 if a line may break
+ * before cp[i] (i in 1..n-1), 2 if it must (mandatory break).  brk[0] = 0. */
+typedef struct kh_breaker kh_breaker;
+kh_breaker *kh_breaker_new(const char *lang, kh_kinsoku kinsoku);
+void kh_breaker_drop(kh_breaker *b);
+void kh_breaker_run(kh_breaker *b, const uint32_t *cp, int n, unsigned char *brk);
+
+/* JLREQ classes used by the paragraph builder. */
+int kh_jis_no_start(uint32_t cp, kh_kinsoku k); /* 行頭禁則 */
+int kh_jis_no_end(uint32_t cp);                 /* 行末禁則 */
+int kh_is_cjk(uint32_t cp);                     /* ideographs, kana, full-width forms */
+
+#endif

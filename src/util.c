@@ -1,0 +1,385 @@
+/* util.c -- allocation, arenas, growable strings, files, "did you mean". */
+
+#include "util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "utf8.h"
+
+void kh_die(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("kumihan: fatal: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(70);
+}
+
+void *kh_xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p)
+		kh_die("out of memory (%zu bytes)", n);
+	return p;
+}
+
+void *kh_xcalloc(size_t count, size_t size)
+{
+	void *p = calloc(count ? count : 1, size ? size : 1);
+	if (!p)
+		kh_die("out of memory (%zu x %zu bytes)", count, size);
+	return p;
+}
+
+void *kh_xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+	if (!q)
+		kh_die("out of memory (%zu bytes)", n);
+	return q;
+}
+
+char *kh_xstrdup(const char *s)
+{
+	return kh_xstrndup(s, strlen(s));
+}
+
+char *kh_xstrndup(const char *s, size_t n)
+{
+	char *p = kh_xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = 0;
+	return p;
+}
+
+void kh_grow(void *items_ptr, size_t elemsize, size_t need, size_t *cap)
+{
+	void **items = items_ptr;
+	size_t c = *cap;
+	if (need <= c)
+		return;
+	if (c < 8)
+		c = 8;
+	while (c < need)
+		c = c / 2 * 3 + 8;
+	*items = kh_xrealloc(*items, c * elemsize);
+	*cap = c;
+}
+
+/* ---- arena ---- */
+
+typedef struct block {
+	struct block *next;
+	size_t size, used;
+	_Alignas(16) unsigned char data[];
+} block;
+
+struct kh_arena {
+	block *head;
+	size_t total;
+};
+
+#define BLOCK_SIZE (64 * 1024)
+
+kh_arena *kh_arena_new(void)
+{
+	return kh_xcalloc(1, sizeof(kh_arena));
+}
+
+void kh_arena_drop(kh_arena *a)
+{
+	block *b, *next;
+	if (!a)
+		return;
+	for (b = a->head; b; b = next) {
+		next = b->next;
+		free(b);
+	}
+	free(a);
+}
+
+void *kh_arena_alloc(kh_arena *a, size_t n)
+{
+	block *b = a->head;
+	void *p;
+	n = (n + 15) & ~(size_t)15;
+	if (n == 0)
+		n = 16;
+	if (!b || b->size - b->used < n) {
+		size_t size = n > BLOCK_SIZE / 4 ? n : BLOCK_SIZE;
+		block *nb = kh_xmalloc(sizeof(block) + size);
+		nb->size = size;
+		nb->used = 0;
+		if (size > BLOCK_SIZE / 4 && b) {
+			/* big request: keep filling the current block */
+			nb->next = b->next;
+			b->next = nb;
+		} else {
+			nb->next = b;
+			a->head = nb;
+		}
+		b = nb;
+		a->total += size;
+	}
+	p = b->data + b->used;
+	b->used += n;
+	memset(p, 0, n);
+	return p;
+}
+
+size_t kh_arena_used(const kh_arena *a)
+{
+	return a->total;
+}
+
+char *kh_arena_strndup(kh_arena *a, const char *s, size_t n)
+{
+	char *p = kh_arena_alloc(a, n + 1);
+	memcpy(p, s, n);
+	p[n] = 0;
+	return p;
+}
+
+char *kh_arena_strdup(kh_arena *a, const char *s)
+{
+	return kh_arena_strndup(a, s, strlen(s));
+}
+
+char *kh_arena_printf(kh_arena *a, const char *fmt, ...)
+{
+	kh_buf b = KH_BUF_INIT;
+	va_list ap;
+	char *p;
+	va_start(ap, fmt);
+	kh_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	p = kh_arena_strndup(a, kh_buf_cstr(&b), b.len);
+	kh_buf_free(&b);
+	return p;
+}
+
+/* ---- kh_buf ---- */
+
+void kh_buf_add(kh_buf *b, const void *p, size_t n)
+{
+	kh_grow(&b->s, 1, b->len + n + 1, &b->cap);
+	memcpy(b->s + b->len, p, n);
+	b->len += n;
+	b->s[b->len] = 0;
+}
+
+void kh_buf_puts(kh_buf *b, const char *s)
+{
+	kh_buf_add(b, s, strlen(s));
+}
+
+void kh_buf_putc(kh_buf *b, int c)
+{
+	char ch = (char)c;
+	kh_buf_add(b, &ch, 1);
+}
+
+void kh_buf_vprintf(kh_buf *b, const char *fmt, va_list ap)
+{
+	va_list ap2;
+	int n;
+	va_copy(ap2, ap);
+	n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (n < 0)
+		return;
+	kh_grow(&b->s, 1, b->len + (size_t)n + 1, &b->cap);
+	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	b->len += (size_t)n;
+}
+
+void kh_buf_printf(kh_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	kh_buf_vprintf(b, fmt, ap);
+	va_end(ap);
+}
+
+const char *kh_buf_cstr(kh_buf *b)
+{
+	if (!b->s)
+		kh_buf_add(b, "", 0);
+	return b->s;
+}
+
+char *kh_buf_detach(kh_buf *b)
+{
+	char *s;
+	kh_buf_cstr(b);
+	s = b->s;
+	b->s = NULL;
+	b->len = b->cap = 0;
+	return s;
+}
+
+void kh_buf_reset(kh_buf *b)
+{
+	b->len = 0;
+	if (b->s)
+		b->s[0] = 0;
+}
+
+void kh_buf_free(kh_buf *b)
+{
+	free(b->s);
+	b->s = NULL;
+	b->len = b->cap = 0;
+}
+
+/* ---- files ---- */
+
+int kh_file_read(const char *path, char **data, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	kh_buf b = KH_BUF_INIT;
+	char tmp[65536];
+	size_t n;
+	int err;
+	if (!f)
+		return -1;
+	while ((n = fread(tmp, 1, sizeof tmp, f)) > 0)
+		kh_buf_add(&b, tmp, n);
+	err = ferror(f) ? errno : 0;
+	fclose(f);
+	if (err) {
+		kh_buf_free(&b);
+		errno = err ? err : EIO;
+		return -1;
+	}
+	*len = b.len;
+	*data = kh_buf_detach(&b);
+	return 0;
+}
+
+int kh_file_write_atomic(const char *path, const void *data, size_t len)
+{
+	size_t plen = strlen(path);
+	char *tmp = kh_xmalloc(plen + 16);
+	const unsigned char *p = data;
+	int fd, err;
+	memcpy(tmp, path, plen);
+	memcpy(tmp + plen, ".tmp-XXXXXX", 12);
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		err = errno;
+		free(tmp);
+		errno = err;
+		return -1;
+	}
+	while (len > 0) {
+		ssize_t w = write(fd, p, len);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			goto fail;
+		}
+		p += w;
+		len -= (size_t)w;
+	}
+	if (fchmod(fd, 0644) < 0 || fsync(fd) < 0)
+		goto fail;
+	if (close(fd) < 0) {
+		fd = -1;
+		goto fail;
+	}
+	fd = -1;
+	if (rename(tmp, path) < 0)
+		goto fail;
+	free(tmp);
+	return 0;
+fail:
+	err = errno;
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp);
+	free(tmp);
+	errno = err;
+	return -1;
+}
+
+char *kh_path_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return kh_xstrdup(".");
+	if (slash == path)
+		return kh_xstrdup("/");
+	return kh_xstrndup(path, (size_t)(slash - path));
+}
+
+char *kh_path_join(const char *dir, const char *rel)
+{
+	kh_buf b = KH_BUF_INIT;
+	if (rel[0] == '/' || !dir || !*dir || strcmp(dir, ".") == 0)
+		return kh_xstrdup(rel);
+	kh_buf_puts(&b, dir);
+	if (dir[strlen(dir) - 1] != '/')
+		kh_buf_putc(&b, '/');
+	kh_buf_puts(&b, rel);
+	return kh_buf_detach(&b);
+}
+
+/* ---- did you mean ---- */
+
+int kh_edit_distance(const char *a, const char *b)
+{
+	uint32_t *ca, *cb;
+	size_t na = kh_utf8_decode_all(a, strlen(a), &ca);
+	size_t nb = kh_utf8_decode_all(b, strlen(b), &cb);
+	int *row = kh_xmalloc((nb + 1) * sizeof(int));
+	int d;
+	for (size_t j = 0; j <= nb; j++)
+		row[j] = (int)j;
+	for (size_t i = 1; i <= na; i++) {
+		int diag = row[0];
+		row[0] = (int)i;
+		for (size_t j = 1; j <= nb; j++) {
+			int up = row[j];
+			int cost = ca[i - 1] == cb[j - 1] ? 0 : 1;
+			int best = diag + cost;
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	d = row[nb];
+	free(row);
+	free(ca);
+	free(cb);
+	return d;
+}
+
+const char *kh_closest(const char *word, const char *const *cands, size_t n)
+{
+	const char *best = NULL;
+	int bestd = 1 << 30;
+	size_t wl = kh_utf8_length(word, strlen(word));
+	for (size_t i = 0; i < n; i++) {
+		int d = kh_edit_distance(word, cands[i]);
+		if (d < bestd) {
+			bestd = d;
+			best = cands[i];
+		}
+	}
+	/* a typo: at most a third of the word wrong (and at least one edit allowed) */
+	if (best && bestd <= (int)(wl / 3 > 0 ? wl / 3 : 1) + (wl >= 6 ? 1 : 0) && bestd > 0)
+		return best;
+	return NULL;
+}

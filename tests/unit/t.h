@@ -1,0 +1,60 @@
+/* t.h -- a minimal unit-test harness: each check prints "ok NAME" or
+ * "not ok NAME: why", and main returns non-zero if any failed. */
+#ifndef KH_T_H
+#define KH_T_H
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static int t_failed;
+
+#define T_OK(name, cond) t_check((name), (cond), #cond, __FILE__, __LINE__)
+#define T_STR(name, exp, act) t_str((name), (exp), (act), __FILE__, __LINE__)
+#define T_INT(name, exp, act) t_int((name), (long)(exp), (long)(act), __FILE__, __LINE__)
+#define T_NEAR(name, exp, act, eps) t_near((name), (exp), (act), (eps), __FILE__, __LINE__)
+
+static inline void t_check(const char *name, int cond, const char *text, const char *file, int line)
+{
+	if (cond) {
+		printf("ok %s\n", name);
+	} else {
+		printf("not ok %s: %s:%d: %s\n", name, file, line, text);
+		t_failed = 1;
+	}
+}
+
+static inline void t_str(const char *name, const char *exp, const char *act, const char *file, int line)
+{
+	if (exp && act && strcmp(exp, act) == 0) {
+		printf("ok %s\n", name);
+	} else {
+		printf("not ok %s: %s:%d\n    expected: %s\n    actual:   %s\n", name, file, line,
+		       exp ? exp : "(null)", act ? act : "(null)");
+		t_failed = 1;
+	}
+}
+
+static inline void t_int(const char *name, long exp, long act, const char *file, int line)
+{
+	if (exp == act) {
+		printf("ok %s\n", name);
+	} else {
+		printf("not ok %s: %s:%d: expected %ld, got %ld\n", name, file, line, exp, act);
+		t_failed = 1;
+	}
+}
+
+static inline void t_near(const char *name, double exp, double act, double eps, const char *file, int line)
+{
+	if (fabs(exp - act) <= eps) {
+		printf("ok %s\n", name);
+	} else {
+		printf("not ok %s: %s:%d: expected %g, got %g\n", name, file, line, exp, act);
+		t_failed = 1;
+	}
+}
+
+#define T_DONE() return t_failed
+
+#endif
