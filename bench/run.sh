@@ -3,8 +3,11 @@
 # (medians of several runs, and ratios measured in the same run).
 cd "$(dirname "$0")/.." || exit 2
 ROOT=$(pwd); export ROOT
-KH="$ROOT/build/kumihan"; export KH
-mkdir -p build/bench
+B=${B:-build}
+case $B in /*) ;; *) B=$ROOT/$B;; esac
+export B
+KH="$B/kumihan"; export KH
+mkdir -p $B/bench
 status=0
 for b in bench/[0-9]*.sh; do
 	[ -f "$b" ] || continue

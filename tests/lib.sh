@@ -2,7 +2,8 @@
 # test, $ROOT the project folder.  Each check prints "ok NAME" or
 # "not ok NAME: why" (plus an indented diff).
 : "${ROOT:=$(cd "$(dirname "$0")/../.." && pwd)}"
-: "${KH:=$ROOT/build/kumihan}"
+: "${B:=$ROOT/build}"
+: "${KH:=$B/kumihan}"
 SHARED="$ROOT/../shared"
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/kh-test.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
@@ -37,3 +38,13 @@ golden() {
 }
 
 have_shared() { [ -d "$SHARED/corpora" ]; }
+
+# expect_run_head NAME STATUS EXPECTED -- CMD...: like expect_run, but compares
+# only as many leading lines of stderr as EXPECTED has (for usage texts).
+expect_run_head() {
+	name=$1 want=$2 exp=$3; shift 4
+	act=$("$@" 2>&1 >/dev/null); rc=$?
+	if [ $rc -ne "$want" ]; then fail "$name" "exit status $rc, expected $want"; return; fi
+	n=$(printf '%s\n' "$exp" | wc -l)
+	expect_eq "$name" "$exp" "$(printf '%s\n' "$act" | head -n "$n")"
+}

@@ -6,20 +6,23 @@
 cd "$(dirname "$0")/.." || exit 2
 ROOT=$(pwd)
 export ROOT
+B=${B:-build}
+case $B in /*) ;; *) B=$ROOT/$B;; esac
+export B
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:exitcode=99:suppressions=$ROOT/tests/lsan.supp"
 export LSAN_OPTIONS="suppressions=$ROOT/tests/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 modes="normal asan"
 [ "$1" = "--normal-only" ] && modes=normal
-log=build/test.log
-mkdir -p build
+log=$B/test.log
+mkdir -p $B
 : > "$log"
 status=0
 for mode in $modes; do
 	if [ $mode = normal ]; then
-		KH="$ROOT/build/kumihan"; UNITDIR=build/obj/tests
+		KH="$B/kumihan"; UNITDIR=$B/obj/tests
 	else
-		KH="$ROOT/build/asan/kumihan"; UNITDIR=build/asan/tests
+		KH="$B/asan/kumihan"; UNITDIR=$B/asan/tests
 	fi
 	export KH KH_MODE=$mode
 	for t in $UNITDIR/test_*; do
@@ -43,11 +46,11 @@ for mode in $modes; do
 			echo "[$mode] not ok $(basename "$t"): script exited with status $rc"
 		fi
 	done
-done > build/test.results
-cat build/test.results
-passed=$(grep -c '^\[[a-z]*\] ok ' build/test.results)
-failed=$(grep -c '^\[[a-z]*\] not ok ' build/test.results)
-skipped=$(grep -c '^\[[a-z]*\] skip ' build/test.results)
+done > $B/test.results
+cat $B/test.results
+passed=$(grep -c '^\[[a-z]*\] ok ' $B/test.results)
+failed=$(grep -c '^\[[a-z]*\] not ok ' $B/test.results)
+skipped=$(grep -c '^\[[a-z]*\] skip ' $B/test.results)
 echo
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ] || exit 1
