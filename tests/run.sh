@@ -9,7 +9,7 @@ export ROOT
 B=${B:-build}
 case $B in /*) ;; *) B=$ROOT/$B;; esac
 export B
-export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:exitcode=99:suppressions=$ROOT/tests/lsan.supp"
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:exitcode=99"
 export LSAN_OPTIONS="suppressions=$ROOT/tests/lsan.supp:print_suppressions=0"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 modes="normal asan"
