@@ -21,6 +21,12 @@ ifneq ($(filter true 1,$(CI) $(WERROR)),)
 WARN += -Werror
 endif
 CFLAGS ?= -O2 -g
+# V=1 shows the compiler command lines.
+ifeq ($(V),1)
+Q :=
+else
+Q = @echo "  CC      $<";
+endif
 ALL_CFLAGS = -std=c17 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
@@ -53,11 +59,11 @@ $(B)/asan/kumihan: $(SANOBJ)
 
 $(B)/obj/%.o: src/%.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(B)/asan/%.o: src/%.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(SAN) -c -o $@ $<
+	$(Q)$(CC) $(ALL_CFLAGS) $(SAN) -c -o $@ $<
 
 $(B)/obj/tests/%: tests/unit/%.c $(LIBOBJ)
 	@mkdir -p $(@D)
