@@ -26,6 +26,7 @@ ifeq ($(V),1)
 Q :=
 else
 Q = @echo "  CC      $<";
+QL = @echo "  LINK    $@";
 endif
 ALL_CFLAGS = -std=c17 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP
 SAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
@@ -52,10 +53,10 @@ deps:
 	@sh scripts/deps.sh
 
 $(B)/kumihan: $(OBJ)
-	$(CC) $(CFLAGS) -o $@ $(OBJ) $(LIBS)
+	$(QL)$(CC) $(CFLAGS) -o $@ $(OBJ) $(LIBS)
 
 $(B)/asan/kumihan: $(SANOBJ)
-	$(CC) $(CFLAGS) $(SAN) -o $@ $(SANOBJ) $(LIBS)
+	$(QL)$(CC) $(CFLAGS) $(SAN) -o $@ $(SANOBJ) $(LIBS)
 
 $(B)/obj/%.o: src/%.c
 	@mkdir -p $(@D)
@@ -67,11 +68,11 @@ $(B)/asan/%.o: src/%.c
 
 $(B)/obj/tests/%: tests/unit/%.c $(LIBOBJ)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIBOBJ) $(LIBS)
+	$(QL)$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(LIBOBJ) $(LIBS)
 
 $(B)/asan/tests/%: tests/unit/%.c $(SANLIBOBJ)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(SAN) -Isrc -o $@ $< $(SANLIBOBJ) $(LIBS)
+	$(QL)$(CC) $(ALL_CFLAGS) $(SAN) -Isrc -o $@ $< $(SANLIBOBJ) $(LIBS)
 
 asan: $(B)/asan/kumihan $(SANUNITBIN)
 
