@@ -1,24 +1,758 @@
-/* font.c -- STUB (owner: fonts/PDF helper). */
-#include <stdlib.h>
+/* font.c -- finding fonts (fontconfig), measuring them (HarfBuzz), recording
+ * the characters used and cutting subsets (hb-subset) for embedding.
+ *
+ * A font is one face of one file (path + collection index), opened once per
+ * registry: the file is mapped into an hb_blob, metrics are read in font
+ * units and scaled to the requested size.  Advances and kerning pairs are
+ * cached.  fontconfig is initialised once per process, on the first lookup;
+ * a registry's extra folder (the project's fonts/) is added as an
+ * application font folder and searched before the system fonts.
+ */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "font.h"
-kh_fonts *kh_fonts_new(const char *d) { (void)d; return kh_xcalloc(1, 16); }
-void kh_fonts_drop(kh_fonts *fs) { free(fs); }
-kh_font *kh_fonts_lookup(kh_fonts *fs, const char *family, const char *style, kh_loc where) { (void)fs; (void)style; kh_error(where, "font '%s': fonts are not implemented yet", family); return NULL; }
-kh_font *kh_fonts_load_file(kh_fonts *fs, const char *path, int index, kh_loc where) { (void)fs; (void)index; kh_error(where, "font '%s': not implemented yet", path); return NULL; }
-int kh_fonts_count(const kh_fonts *fs) { (void)fs; return 0; }
-kh_font *kh_fonts_get(const kh_fonts *fs, int i) { (void)fs; (void)i; return NULL; }
-const char *kh_font_family(const kh_font *f) { (void)f; return ""; }
-const char *kh_font_style(const kh_font *f) { (void)f; return ""; }
-const char *kh_font_path(const kh_font *f) { (void)f; return ""; }
-int kh_font_index(const kh_font *f) { (void)f; return 0; }
-const char *kh_font_postscript_name(const kh_font *f) { (void)f; return ""; }
-double kh_font_advance(kh_font *f, uint32_t cp, double size) { (void)f; (void)cp; return size; }
-double kh_font_kern(kh_font *f, uint32_t a, uint32_t b, double size) { (void)f; (void)a; (void)b; (void)size; return 0; }
-double kh_font_ascent(kh_font *f, double size) { (void)f; return size * 0.88; }
-double kh_font_descent(kh_font *f, double size) { (void)f; return size * 0.12; }
-double kh_font_cap_height(kh_font *f, double size) { (void)f; return size * 0.7; }
-int kh_font_has(kh_font *f, uint32_t cp) { (void)f; (void)cp; return 1; }
-void kh_font_use(kh_font *f, uint32_t cp) { (void)f; (void)cp; }
-int kh_font_used(kh_font *f, const uint32_t **cps) { (void)f; *cps = NULL; return 0; }
-int kh_font_subset(kh_font *f, unsigned char **data, size_t *len) { (void)f; *data = NULL; *len = 0; return -1; }
-void kh_fonts_list_installed(FILE *out) { (void)out; }
+
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <fontconfig/fontconfig.h>
+#include <hb-ot.h>
+#include <hb-subset.h>
+#include <hb.h>
+
+#define NO_ADV INT32_MIN
+#define ADV_PAGES (0x110000 >> 8)
+
+typedef struct kern_slot {
+	uint64_t key; /* (a << 32 | b) + 1; 0 = empty */
+	int32_t units;
+} kern_slot;
+
+struct kh_font {
+	char *path, *family, *style, *psname;
+	int index;
+	hb_blob_t *blob;
+	hb_face_t *face;
+	hb_font_t *font;
+	hb_buffer_t *buf;
+	unsigned upem;
+	int32_t ascent, descent, cap_height, x_height; /* font units; descent positive */
+	int32_t *adv[ADV_PAGES];                       /* lazily filled pages of 256 */
+	kern_slot *kern;
+	size_t nkern, kern_cap;
+	hb_set_t *used;
+	uint32_t *used_arr;
+	int used_n, used_dirty;
+};
+
+struct kh_fonts {
+	char *extra_dir; /* realpath of the project's fonts/ folder, or NULL */
+	kh_font **fonts;
+	int n;
+	size_t cap;
+};
+
+/* ---- fontconfig (one configuration per process) ---- */
+
+static FcConfig *fc_config;
+
+static FcConfig *fc_get(void)
+{
+	if (!fc_config)
+		fc_config = FcInitLoadConfigAndFonts();
+	return fc_config;
+}
+
+kh_fonts *kh_fonts_new(const char *extra_dir)
+{
+	kh_fonts *fs = kh_xcalloc(1, sizeof *fs);
+	if (extra_dir) {
+		char *rp = realpath(extra_dir, NULL);
+		if (rp) {
+			fs->extra_dir = kh_xstrdup(rp);
+			free(rp);
+		}
+	}
+	return fs;
+}
+
+static void font_drop(kh_font *f)
+{
+	for (int i = 0; i < ADV_PAGES; i++)
+		free(f->adv[i]);
+	free(f->kern);
+	hb_set_destroy(f->used);
+	free(f->used_arr);
+	hb_buffer_destroy(f->buf);
+	hb_font_destroy(f->font);
+	hb_face_destroy(f->face);
+	hb_blob_destroy(f->blob);
+	free(f->path);
+	free(f->family);
+	free(f->style);
+	free(f->psname);
+	free(f);
+}
+
+void kh_fonts_drop(kh_fonts *fs)
+{
+	if (!fs)
+		return;
+	for (int i = 0; i < fs->n; i++)
+		font_drop(fs->fonts[i]);
+	free(fs->fonts);
+	free(fs->extra_dir);
+	free(fs);
+}
+
+int kh_fonts_count(const kh_fonts *fs) { return fs ? fs->n : 0; }
+kh_font *kh_fonts_get(const kh_fonts *fs, int i) { return fs && i >= 0 && i < fs->n ? fs->fonts[i] : NULL; }
+const char *kh_font_family(const kh_font *f) { return f->family; }
+const char *kh_font_style(const kh_font *f) { return f->style; }
+const char *kh_font_path(const kh_font *f) { return f->path; }
+int kh_font_index(const kh_font *f) { return f->index; }
+const char *kh_font_postscript_name(const kh_font *f) { return f->psname; }
+
+static int has_table(hb_face_t *face, hb_tag_t tag)
+{
+	hb_blob_t *b = hb_face_reference_table(face, tag);
+	int yes = hb_blob_get_length(b) > 0;
+	hb_blob_destroy(b);
+	return yes;
+}
+
+static const char *base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s ? s + 1 : path;
+}
+
+/* A name from the 'name' table (English if there is one), malloc'd, or NULL. */
+static char *face_name(hb_face_t *face, hb_ot_name_id_t id)
+{
+	char tmp[256];
+	unsigned len = sizeof tmp;
+	if (hb_ot_name_get_utf8(face, id, hb_language_from_string("en", -1), &len, tmp) == 0) {
+		len = sizeof tmp;
+		if (hb_ot_name_get_utf8(face, id, HB_LANGUAGE_INVALID, &len, tmp) == 0)
+			return NULL;
+	}
+	return kh_xstrdup(tmp);
+}
+
+/* Open path/index; family/style names from fontconfig when known (may be
+ * NULL: then from the name table).  `shown` is how the user named it. */
+static kh_font *font_open(kh_fonts *fs, const char *path, int index, const char *family,
+                          const char *style, const char *shown, kh_loc where)
+{
+	hb_blob_t *blob;
+	hb_face_t *face;
+	kh_font *f;
+	hb_font_extents_t ext;
+	hb_position_t pos;
+	unsigned nfaces;
+	char *rp = realpath(path, NULL);
+	const char *key = rp ? rp : path;
+
+	for (int i = 0; i < fs->n; i++)
+		if (fs->fonts[i]->index == index && strcmp(fs->fonts[i]->path, key) == 0) {
+			free(rp);
+			return fs->fonts[i];
+		}
+	blob = hb_blob_create_from_file_or_fail(key);
+	if (!blob) {
+		kh_error(where, "cannot read font file '%s': %s", path, strerror(errno ? errno : ENOENT));
+		free(rp);
+		return NULL;
+	}
+	nfaces = hb_face_count(blob);
+	if (nfaces == 0) {
+		kh_error(where, "'%s' is not a TrueType or OpenType font file", path);
+		hb_blob_destroy(blob);
+		free(rp);
+		return NULL;
+	}
+	if (index < 0 || (unsigned)index >= nfaces) {
+		kh_error(where, "font file '%s' has %u face%s; index %d is out of range", path, nfaces,
+		         nfaces == 1 ? "" : "s", index);
+		hb_blob_destroy(blob);
+		free(rp);
+		return NULL;
+	}
+	face = hb_face_create(blob, (unsigned)index);
+	if (!has_table(face, HB_TAG('g', 'l', 'y', 'f'))) {
+		if (has_table(face, HB_TAG('C', 'F', 'F', ' ')) || has_table(face, HB_TAG('C', 'F', 'F', '2')))
+			kh_error(where, "font '%s' has CFF outlines (%s), which libharu cannot embed", shown,
+			         base_name(path));
+		else
+			kh_error(where, "font '%s' has no TrueType outlines (%s), which libharu cannot embed",
+			         shown, base_name(path));
+		kh_hint("use a TrueType font (.ttf or .ttc), such as IPAexGothic or IPAexMincho");
+		hb_face_destroy(face);
+		hb_blob_destroy(blob);
+		free(rp);
+		return NULL;
+	}
+
+	f = kh_xcalloc(1, sizeof *f);
+	f->path = kh_xstrdup(key);
+	free(rp);
+	f->index = index;
+	f->blob = blob;
+	f->face = face;
+	f->upem = hb_face_get_upem(face);
+	if (f->upem == 0)
+		f->upem = 1000;
+	f->font = hb_font_create(face);
+	hb_font_set_scale(f->font, (int)f->upem, (int)f->upem);
+	f->buf = hb_buffer_create();
+	f->used = hb_set_create();
+	f->family = family ? kh_xstrdup(family) : face_name(face, HB_OT_NAME_ID_FONT_FAMILY);
+	if (!f->family)
+		f->family = kh_xstrdup(base_name(path));
+	f->style = style ? kh_xstrdup(style) : face_name(face, HB_OT_NAME_ID_FONT_SUBFAMILY);
+	if (!f->style)
+		f->style = kh_xstrdup("Regular");
+	f->psname = face_name(face, HB_OT_NAME_ID_POSTSCRIPT_NAME);
+	if (!f->psname)
+		f->psname = kh_xstrdup(f->family);
+
+	if (hb_font_get_h_extents(f->font, &ext)) {
+		f->ascent = ext.ascender;
+		f->descent = -ext.descender;
+	} else {
+		f->ascent = (int32_t)(f->upem * 88 / 100);
+		f->descent = (int32_t)(f->upem * 12 / 100);
+	}
+	if (hb_ot_metrics_get_position(f->font, HB_OT_METRICS_TAG_CAP_HEIGHT, &pos) && pos > 0)
+		f->cap_height = pos;
+	else
+		f->cap_height = (int32_t)(f->upem * 7 / 10);
+	if (hb_ot_metrics_get_position(f->font, HB_OT_METRICS_TAG_X_HEIGHT, &pos) && pos > 0)
+		f->x_height = pos;
+	else
+		f->x_height = (int32_t)(f->upem / 2);
+
+	kh_grow(&fs->fonts, sizeof *fs->fonts, (size_t)fs->n + 1, &fs->cap);
+	fs->fonts[fs->n++] = f;
+	return f;
+}
+
+kh_font *kh_fonts_load_file(kh_fonts *fs, const char *path, int index, kh_loc where)
+{
+	return font_open(fs, path, index, NULL, NULL, path, where);
+}
+
+/* ---- lookup ---- */
+
+/* Family names compare ignoring case and blanks, as fontconfig does. */
+static int name_eq(const char *a, const char *b)
+{
+	for (;;) {
+		while (*a == ' ')
+			a++;
+		while (*b == ' ')
+			b++;
+		if (!*a || !*b)
+			return !*a && !*b;
+		if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+			return 0;
+		a++, b++;
+	}
+}
+
+static int is_regular_style(const char *s)
+{
+	return name_eq(s, "Regular") || name_eq(s, "Book") || name_eq(s, "Roman") || name_eq(s, "Normal") ||
+	       name_eq(s, "Medium") || name_eq(s, "Standard");
+}
+
+static int pattern_has_style(FcPattern *p, const char *style)
+{
+	FcChar8 *s;
+	for (int i = 0; FcPatternGetString(p, FC_STYLE, i, &s) == FcResultMatch; i++)
+		if (name_eq((const char *)s, style))
+			return 1;
+	return 0;
+}
+
+static int is_truetype(FcPattern *p)
+{
+	FcChar8 *fmt;
+	return FcPatternGetString(p, FC_FONTFORMAT, 0, &fmt) == FcResultMatch &&
+	       strcmp((const char *)fmt, "TrueType") == 0;
+}
+
+static int in_dir(FcPattern *p, const char *dir)
+{
+	FcChar8 *file;
+	size_t n;
+	if (!dir || FcPatternGetString(p, FC_FILE, 0, &file) != FcResultMatch)
+		return 0;
+	n = strlen(dir);
+	return strncmp((const char *)file, dir, n) == 0 && file[n] == '/';
+}
+
+/* Score a candidate face: higher is better; -1 when the style does not match. */
+static int score(FcPattern *p, const char *style, const char *extra_dir)
+{
+	int s = 0, weight, slant, width;
+	if (style && !is_regular_style(style)) {
+		if (!pattern_has_style(p, style))
+			return -1;
+	} else {
+		if (FcPatternGetInteger(p, FC_WEIGHT, 0, &weight) == FcResultMatch && weight != FC_WEIGHT_REGULAR &&
+		    weight != FC_WEIGHT_BOOK && weight != FC_WEIGHT_MEDIUM)
+			return -1;
+		if (FcPatternGetInteger(p, FC_SLANT, 0, &slant) == FcResultMatch && slant != FC_SLANT_ROMAN)
+			return -1;
+		if (FcPatternGetInteger(p, FC_WIDTH, 0, &width) == FcResultMatch && width == FC_WIDTH_NORMAL)
+			s += 2;
+		if (style && pattern_has_style(p, style))
+			s += 4;
+		if (FcPatternGetInteger(p, FC_WEIGHT, 0, &weight) == FcResultMatch && weight == FC_WEIGHT_REGULAR)
+			s += 1;
+	}
+	if (is_truetype(p))
+		s += 16;
+	if (in_dir(p, extra_dir))
+		s += 32;
+	return s;
+}
+
+static int family_key_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Installed family names (all names of every face); embeddable only if asked.
+ * Returns a sorted, unique, malloc'd array of malloc'd strings. */
+static char **list_families(int truetype_only, size_t *count)
+{
+	FcPattern *pat = FcPatternCreate();
+	FcObjectSet *os = FcObjectSetBuild(FC_FAMILY, FC_FONTFORMAT, (char *)NULL);
+	FcFontSet *set = FcFontList(fc_get(), pat, os);
+	char **names = NULL;
+	size_t n = 0, cap = 0, k = 0;
+	for (int i = 0; set && i < set->nfont; i++) {
+		FcChar8 *fam;
+		if (truetype_only && !is_truetype(set->fonts[i]))
+			continue;
+		for (int j = 0; FcPatternGetString(set->fonts[i], FC_FAMILY, j, &fam) == FcResultMatch; j++) {
+			kh_grow(&names, sizeof *names, n + 1, &cap);
+			names[n++] = kh_xstrdup((const char *)fam);
+		}
+	}
+	if (set)
+		FcFontSetDestroy(set);
+	FcObjectSetDestroy(os);
+	FcPatternDestroy(pat);
+	if (n)
+		qsort(names, n, sizeof *names, family_key_cmp);
+	for (size_t i = 0; i < n; i++) {
+		if (k > 0 && strcmp(names[k - 1], names[i]) == 0)
+			free(names[i]);
+		else
+			names[k++] = names[i];
+	}
+	*count = k;
+	return names;
+}
+
+static void free_names(char **names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+/* Lowercase, blanks removed: the form families are compared in for hints. */
+static char *fold(const char *s)
+{
+	char *r = kh_xmalloc(strlen(s) + 1), *p = r;
+	for (; *s; s++)
+		if (*s != ' ' && *s != '-' && *s != '_')
+			*p++ = (char)tolower((unsigned char)*s);
+	*p = 0;
+	return r;
+}
+
+static void hint_families(const char *family)
+{
+	size_t n;
+	char **names = list_families(1, &n);
+	char **folded;
+	const char *best;
+	char *fw;
+	if (n == 0) {
+		kh_hint("no TrueType fonts are installed; put a .ttf file in the project's fonts/ folder");
+		free_names(names, n);
+		return;
+	}
+	folded = kh_xmalloc(n * sizeof *folded);
+	for (size_t i = 0; i < n; i++)
+		folded[i] = fold(names[i]);
+	fw = fold(family);
+	best = kh_closest(fw, (const char *const *)folded, n);
+	if (best) {
+		for (size_t i = 0; i < n; i++)
+			if (folded[i] == best) {
+				kh_hint("did you mean '%s'?", names[i]);
+				break;
+			}
+	} else {
+		/* the three nearest by edit distance, ties in name order */
+		int pick[3] = {-1, -1, -1}, pd[3] = {INT_MAX, INT_MAX, INT_MAX};
+		for (size_t i = 0; i < n; i++) {
+			int d = kh_edit_distance(fw, folded[i]);
+			for (int k = 0; k < 3; k++)
+				if (d < pd[k]) {
+					for (int m = 2; m > k; m--) {
+						pd[m] = pd[m - 1];
+						pick[m] = pick[m - 1];
+					}
+					pd[k] = d;
+					pick[k] = (int)i;
+					break;
+				}
+		}
+		if (pick[2] >= 0)
+			kh_hint("the closest installed families are '%s', '%s' and '%s' (see 'kumihan fonts')",
+			        names[pick[0]], names[pick[1]], names[pick[2]]);
+		else if (pick[1] >= 0)
+			kh_hint("the closest installed families are '%s' and '%s' (see 'kumihan fonts')",
+			        names[pick[0]], names[pick[1]]);
+		else
+			kh_hint("the only installed family is '%s'", names[pick[0]]);
+	}
+	free(fw);
+	for (size_t i = 0; i < n; i++)
+		free(folded[i]);
+	free(folded);
+	free_names(names, n);
+}
+
+kh_font *kh_fonts_lookup(kh_fonts *fs, const char *family, const char *style, kh_loc where)
+{
+	FcConfig *cfg = fc_get();
+	FcPattern *pat;
+	FcObjectSet *os;
+	FcFontSet *set;
+	FcPattern *best = NULL;
+	int best_score = -1, nfam = 0;
+	kh_font *f = NULL;
+
+	if (!family || !*family) {
+		kh_error(where, "a font family name is required");
+		return NULL;
+	}
+	/* the same family and style again: the registry already has it */
+	for (int i = 0; i < fs->n; i++)
+		if (name_eq(fs->fonts[i]->family, family) &&
+		    (style ? name_eq(fs->fonts[i]->style, style) : is_regular_style(fs->fonts[i]->style)))
+			return fs->fonts[i];
+	if (!cfg) {
+		kh_error(where, "cannot look font '%s' up: fontconfig could not be initialised", family);
+		return NULL;
+	}
+	if (fs->extra_dir)
+		FcConfigAppFontAddDir(cfg, (const FcChar8 *)fs->extra_dir);
+
+	pat = FcPatternCreate();
+	FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
+	os = FcObjectSetBuild(FC_FAMILY, FC_STYLE, FC_FILE, FC_INDEX, FC_FONTFORMAT, FC_WEIGHT, FC_SLANT,
+	                      FC_WIDTH, (char *)NULL);
+	set = FcFontList(cfg, pat, os);
+	for (int i = 0; set && i < set->nfont; i++) {
+		FcPattern *p = set->fonts[i];
+		FcChar8 *fam;
+		int ok = 0, s;
+		/* FcFontList matches any of a face's family names; keep exact ones */
+		for (int j = 0; FcPatternGetString(p, FC_FAMILY, j, &fam) == FcResultMatch; j++)
+			if (name_eq((const char *)fam, family))
+				ok = 1;
+		if (!ok)
+			continue;
+		nfam++;
+		s = score(p, style, fs->extra_dir);
+		if (s > best_score) {
+			best_score = s;
+			best = p;
+		} else if (s == best_score && s >= 0) {
+			/* stable choice among equals: the smaller file name */
+			FcChar8 *a, *b;
+			if (FcPatternGetString(p, FC_FILE, 0, &a) == FcResultMatch &&
+			    FcPatternGetString(best, FC_FILE, 0, &b) == FcResultMatch &&
+			    strcmp((const char *)a, (const char *)b) < 0)
+				best = p;
+		}
+	}
+	if (nfam == 0) {
+		kh_error(where, "font '%s' is not installed", family);
+		hint_families(family);
+	} else if (!best) {
+		kh_error(where, "font '%s' has no style '%s'", family, style ? style : "Regular");
+		{
+			kh_buf b = KH_BUF_INIT;
+			for (int i = 0; i < set->nfont; i++) {
+				FcChar8 *st;
+				if (FcPatternGetString(set->fonts[i], FC_STYLE, 0, &st) != FcResultMatch)
+					continue;
+				if (b.len && strstr(b.s, (const char *)st))
+					continue;
+				kh_buf_printf(&b, "%s'%s'", b.len ? ", " : "", (const char *)st);
+			}
+			if (b.len)
+				kh_hint("its styles are %s", b.s);
+			kh_buf_free(&b);
+		}
+	} else {
+		FcChar8 *file, *fam = NULL, *st = NULL;
+		int index = 0;
+		FcPatternGetString(best, FC_FILE, 0, &file);
+		FcPatternGetInteger(best, FC_INDEX, 0, &index);
+		/* the family name as the user wrote it when it is one of the face's names */
+		for (int j = 0; FcPatternGetString(best, FC_FAMILY, j, &fam) == FcResultMatch; j++)
+			if (name_eq((const char *)fam, family))
+				break;
+		if (FcPatternGetString(best, FC_STYLE, 0, &st) != FcResultMatch)
+			st = NULL;
+		if (style && pattern_has_style(best, style))
+			st = (FcChar8 *)style;
+		f = font_open(fs, (const char *)file, index & 0xffff, fam ? (const char *)fam : family,
+		              st ? (const char *)st : "Regular", family, where);
+	}
+	if (set)
+		FcFontSetDestroy(set);
+	FcObjectSetDestroy(os);
+	FcPatternDestroy(pat);
+	return f;
+}
+
+/* ---- metrics ---- */
+
+static int32_t advance_units(kh_font *f, uint32_t cp)
+{
+	int32_t *page;
+	hb_codepoint_t g;
+	if (cp >= 0x110000)
+		return 0;
+	page = f->adv[cp >> 8];
+	if (!page) {
+		page = f->adv[cp >> 8] = kh_xmalloc(256 * sizeof *page);
+		for (int i = 0; i < 256; i++)
+			page[i] = NO_ADV;
+	}
+	if (page[cp & 255] == NO_ADV) {
+		if (hb_font_get_nominal_glyph(f->font, cp, &g))
+			page[cp & 255] = hb_font_get_glyph_h_advance(f->font, g);
+		else
+			page[cp & 255] = 0;
+	}
+	return page[cp & 255];
+}
+
+double kh_font_advance(kh_font *f, uint32_t cp, double size)
+{
+	return f ? advance_units(f, cp) * size / f->upem : 0;
+}
+
+int kh_font_has(kh_font *f, uint32_t cp)
+{
+	hb_codepoint_t g;
+	return f && cp < 0x110000 && hb_font_get_nominal_glyph(f->font, cp, &g) && g != 0;
+}
+
+/* Kerning between a and b in font units: shape the pair (ligatures off) and
+ * compare with the nominal advances. */
+static int32_t kern_units(kh_font *f, uint32_t a, uint32_t b)
+{
+	static const hb_feature_t feats[] = {
+		{HB_TAG('l', 'i', 'g', 'a'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+		{HB_TAG('c', 'l', 'i', 'g'), 0, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+		{HB_TAG('k', 'e', 'r', 'n'), 1, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END},
+	};
+	uint64_t key = ((uint64_t)a << 32 | b) + 1;
+	size_t h, mask;
+	unsigned n;
+	hb_glyph_position_t *pos;
+	int32_t units = 0;
+
+	if (f->kern_cap) {
+		mask = f->kern_cap - 1;
+		for (h = (size_t)(key * 0x9E3779B97F4A7C15ull >> 20) & mask; f->kern[h].key; h = (h + 1) & mask)
+			if (f->kern[h].key == key)
+				return f->kern[h].units;
+	}
+	hb_buffer_clear_contents(f->buf);
+	hb_buffer_add_codepoints(f->buf, &a, 1, 0, 1);
+	hb_buffer_add_codepoints(f->buf, &b, 1, 0, 1);
+	hb_buffer_guess_segment_properties(f->buf);
+	hb_buffer_set_direction(f->buf, HB_DIRECTION_LTR);
+	hb_shape(f->font, f->buf, feats, KH_COUNT(feats));
+	pos = hb_buffer_get_glyph_positions(f->buf, &n);
+	if (n == 2 && pos) {
+		int32_t nominal = advance_units(f, a) + advance_units(f, b);
+		units = pos[0].x_advance + pos[1].x_advance - nominal;
+	}
+
+	if ((f->nkern + 1) * 2 > f->kern_cap) {
+		size_t ncap = f->kern_cap ? f->kern_cap * 2 : 256;
+		kern_slot *nk = kh_xcalloc(ncap, sizeof *nk);
+		for (size_t i = 0; i < f->kern_cap; i++)
+			if (f->kern[i].key) {
+				for (h = (size_t)(f->kern[i].key * 0x9E3779B97F4A7C15ull >> 20) & (ncap - 1); nk[h].key;
+				     h = (h + 1) & (ncap - 1))
+					;
+				nk[h] = f->kern[i];
+			}
+		free(f->kern);
+		f->kern = nk;
+		f->kern_cap = ncap;
+	}
+	mask = f->kern_cap - 1;
+	for (h = (size_t)(key * 0x9E3779B97F4A7C15ull >> 20) & mask; f->kern[h].key; h = (h + 1) & mask)
+		;
+	f->kern[h].key = key;
+	f->kern[h].units = units;
+	f->nkern++;
+	return units;
+}
+
+double kh_font_kern(kh_font *f, uint32_t a, uint32_t b, double size)
+{
+	if (!f || a >= 0x110000 || b >= 0x110000)
+		return 0;
+	return kern_units(f, a, b) * size / f->upem;
+}
+
+double kh_font_ascent(kh_font *f, double size) { return f ? f->ascent * size / f->upem : size * 0.88; }
+double kh_font_descent(kh_font *f, double size) { return f ? f->descent * size / f->upem : size * 0.12; }
+double kh_font_cap_height(kh_font *f, double size) { return f ? f->cap_height * size / f->upem : size * 0.7; }
+double kh_font_x_height(kh_font *f, double size) { return f ? f->x_height * size / f->upem : size * 0.5; }
+unsigned kh_font_upem(const kh_font *f) { return f->upem; }
+
+/* ---- characters used, subsets ---- */
+
+void kh_font_use(kh_font *f, uint32_t cp)
+{
+	if (!f || cp >= 0x110000)
+		return;
+	if (!hb_set_has(f->used, cp)) {
+		hb_set_add(f->used, cp);
+		f->used_dirty = 1;
+	}
+}
+
+int kh_font_used(kh_font *f, const uint32_t **cps)
+{
+	if (f->used_dirty || !f->used_arr) {
+		hb_codepoint_t cp = HB_SET_VALUE_INVALID;
+		int n = 0;
+		free(f->used_arr);
+		f->used_arr = kh_xmalloc(((size_t)hb_set_get_population(f->used) + 1) * sizeof *f->used_arr);
+		while (hb_set_next(f->used, &cp))
+			f->used_arr[n++] = cp;
+		f->used_n = n;
+		f->used_dirty = 0;
+	}
+	*cps = f->used_arr;
+	return f->used_n;
+}
+
+int kh_font_subset(kh_font *f, unsigned char **data, size_t *len)
+{
+	hb_subset_input_t *in = hb_subset_input_create_or_fail();
+	hb_face_t *sub;
+	hb_blob_t *blob;
+	unsigned n;
+	const char *p;
+
+	*data = NULL;
+	*len = 0;
+	if (!in) {
+		kh_error(KH_NOLOC, "cannot subset font '%s': out of memory", f->family);
+		return -1;
+	}
+	hb_set_union(hb_subset_input_unicode_set(in), f->used);
+	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
+	sub = hb_subset_or_fail(f->face, in);
+	hb_subset_input_destroy(in);
+	if (!sub) {
+		kh_error(KH_NOLOC, "cannot subset font '%s' (%s)", f->family, base_name(f->path));
+		return -1;
+	}
+	blob = hb_face_reference_blob(sub);
+	p = hb_blob_get_data(blob, &n);
+	if (!p || n == 0) {
+		hb_blob_destroy(blob);
+		hb_face_destroy(sub);
+		kh_error(KH_NOLOC, "cannot subset font '%s' (%s)", f->family, base_name(f->path));
+		return -1;
+	}
+	*data = kh_xmalloc(n);
+	memcpy(*data, p, n);
+	*len = n;
+	hb_blob_destroy(blob);
+	hb_face_destroy(sub);
+	return 0;
+}
+
+/* ---- `kumihan fonts` ---- */
+
+static int pattern_cmp(const void *a, const void *b)
+{
+	FcPattern *pa = *(FcPattern *const *)a, *pb = *(FcPattern *const *)b;
+	FcChar8 *fa = (FcChar8 *)"", *fb = (FcChar8 *)"", *sa = (FcChar8 *)"", *sb = (FcChar8 *)"";
+	int c;
+	FcPatternGetString(pa, FC_FAMILY, 0, &fa);
+	FcPatternGetString(pb, FC_FAMILY, 0, &fb);
+	if ((c = strcmp((const char *)fa, (const char *)fb)) != 0)
+		return c;
+	FcPatternGetString(pa, FC_STYLE, 0, &sa);
+	FcPatternGetString(pb, FC_STYLE, 0, &sb);
+	if ((c = strcmp((const char *)sa, (const char *)sb)) != 0)
+		return c;
+	FcPatternGetString(pa, FC_FILE, 0, &sa);
+	FcPatternGetString(pb, FC_FILE, 0, &sb);
+	return strcmp((const char *)sa, (const char *)sb);
+}
+
+void kh_fonts_list_installed(FILE *out)
+{
+	FcConfig *cfg = fc_get();
+	FcPattern *pat;
+	FcObjectSet *os;
+	FcFontSet *set;
+	FcPattern **v;
+	int n = 0;
+	if (!cfg)
+		return;
+	pat = FcPatternCreate();
+	os = FcObjectSetBuild(FC_FAMILY, FC_STYLE, FC_FILE, FC_INDEX, FC_FONTFORMAT, (char *)NULL);
+	set = FcFontList(cfg, pat, os);
+	v = kh_xmalloc(((size_t)(set ? set->nfont : 0) + 1) * sizeof *v);
+	for (int i = 0; set && i < set->nfont; i++)
+		if (is_truetype(set->fonts[i]))
+			v[n++] = set->fonts[i];
+	qsort(v, (size_t)n, sizeof *v, pattern_cmp);
+	for (int i = 0; i < n; i++) {
+		FcChar8 *fam = (FcChar8 *)"", *st = (FcChar8 *)"", *file = (FcChar8 *)"";
+		int index = 0;
+		FcPatternGetString(v[i], FC_FAMILY, 0, &fam);
+		FcPatternGetString(v[i], FC_STYLE, 0, &st);
+		FcPatternGetString(v[i], FC_FILE, 0, &file);
+		FcPatternGetInteger(v[i], FC_INDEX, 0, &index);
+		if (index)
+			fprintf(out, "%s\t%s\t%s:%d\n", fam, st, file, index);
+		else
+			fprintf(out, "%s\t%s\t%s\n", fam, st, file);
+	}
+	free(v);
+	if (set)
+		FcFontSetDestroy(set);
+	FcObjectSetDestroy(os);
+	FcPatternDestroy(pat);
+}

@@ -48,6 +48,9 @@ double kh_font_ascent(kh_font *f, double size);  /* positive, above baseline */
 double kh_font_descent(kh_font *f, double size); /* positive, below baseline */
 /* Cap height / x-height (pt), for centring text in boxes. */
 double kh_font_cap_height(kh_font *f, double size);
+double kh_font_x_height(kh_font *f, double size);
+/* Units per em of the font's design grid. */
+unsigned kh_font_upem(const kh_font *f);
 int kh_font_has(kh_font *f, uint32_t cp);
 /* Does the font have a vertical alternate (vert feature) for cp?  Returns the
  * glyph substitution as a flag only; rotation is what the writer can do. */
