@@ -214,6 +214,7 @@ int main(void)
 
 	/* load */
 	kh_diag_reset();
+	free(diag_text);
 	diag_f = open_memstream(&diag_text, &diag_len);
 	kh_diag_set_output(diag_f);
 	r = kh_yaml_load("/nonexistent/x.yaml", arena);
