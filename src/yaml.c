@@ -25,6 +25,7 @@
 typedef struct wnode {
 	kh_ynode n;
 	size_t weight;
+	int exact;     /* scalar: its text is its source, on one line (no escapes, no folding) */
 } wnode;
 
 static size_t weight_of(const kh_ynode *n)
@@ -470,6 +471,14 @@ static kh_ynode *build(builder *b)
 			               ev.data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE ||
 			               ev.data.scalar.style == YAML_LITERAL_SCALAR_STYLE ||
 			               ev.data.scalar.style == YAML_FOLDED_SCALAR_STYLE;
+			{
+				/* the text is the source when it spans exactly its characters */
+				size_t chars = kh_utf8_length(v, len) + (node->quoted ? 2 : 0);
+				int block = ev.data.scalar.style == YAML_LITERAL_SCALAR_STYLE ||
+				            ev.data.scalar.style == YAML_FOLDED_SCALAR_STYLE;
+				((wnode *)(void *)node)->exact = !block && ev.start_mark.line == ev.end_mark.line &&
+				                                 ev.end_mark.column - ev.start_mark.column == chars;
+			}
 			if (ev.data.scalar.anchor)
 				define_anchor(b, (const char *)ev.data.scalar.anchor, node);
 			break;
@@ -569,6 +578,18 @@ kh_ynode *kh_yaml_load(const char *path, kh_arena *arena)
 	root = kh_yaml_parse(path, data, len, arena);
 	free(data);
 	return root;
+}
+
+kh_loc kh_yscalar_loc(const kh_ynode *n, size_t off)
+{
+	kh_loc at = n->loc;
+	size_t len = strlen(n->str);
+	if (n->kind != KH_Y_SCALAR || !((const wnode *)(const void *)n)->exact || at.col <= 0)
+		return at;
+	if (off > len)
+		off = len;
+	at.col += (int)kh_utf8_length(n->str, off) + (n->quoted ? 1 : 0);
+	return at;
 }
 
 kh_ynode *kh_ymap_key(const kh_ynode *map, const char *key)

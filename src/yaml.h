@@ -33,4 +33,9 @@ kh_ynode *kh_ymap_get(const kh_ynode *map, const char *key);
 kh_ynode *kh_ymap_key(const kh_ynode *map, const char *key); /* the key node */
 const char *kh_ykind_name(kh_ykind k); /* "a string", "a mapping", "a list" */
 
+/* Position of byte offset off inside a scalar's text: exact when the scalar
+ * is written on one line without escapes (plain, or quoted without escapes),
+ * else the scalar's start.  For messages about a part of a value. */
+kh_loc kh_yscalar_loc(const kh_ynode *n, size_t off);
+
 #endif

@@ -212,6 +212,14 @@ int main(void)
 	      kh_arena_printf(arena, "%s %s %s", kh_ykind_name(KH_Y_MAP), kh_ykind_name(KH_Y_SEQ),
 	                      kh_ykind_name(KH_Y_SCALAR)));
 
+	/* positions inside scalars */
+	r = parse("a: x{b\nb: \"日本{c\"\nc: \"x\\ty{\"\nd: 'it''s {'\ne: |\n  {x\n");
+	T_INT("yaml: scalar offset, plain", 5, kh_yscalar_loc(kh_ymap_get(r, "a"), 1).col);
+	T_INT("yaml: scalar offset, quoted CJK", 7, kh_yscalar_loc(kh_ymap_get(r, "b"), 6).col);
+	T_INT("yaml: scalar offset, escapes fall back to the start", 4, kh_yscalar_loc(kh_ymap_get(r, "c"), 3).col);
+	T_INT("yaml: scalar offset, quote doubling falls back", 4, kh_yscalar_loc(kh_ymap_get(r, "d"), 5).col);
+	T_INT("yaml: scalar offset, block scalar falls back", 4, kh_yscalar_loc(kh_ymap_get(r, "e"), 1).col);
+
 	/* load */
 	kh_diag_reset();
 	free(diag_text);
