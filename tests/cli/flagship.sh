@@ -1,0 +1,317 @@
+# The flagship brochure (issue 6): both editions of
+# layouts/mhlw-international-cooperation.yaml, built from data/ alone.
+#
+#   - the Japanese text layer holds every block of the reference brochure
+#     (../shared/reference/brochure-text.txt, when present) and, always, every
+#     ja string of data/strings.csv; the English one every en string and no
+#     Japanese character, full-width form or Japanese font;
+#   - qpdf --check, pdffonts (embedded, subset, unicode), no pdftotext warning;
+#   - golden files: the display-list dump and the pdftotext text of both
+#     editions (tests/data/flagship/*.dump, *.txt; `make update-golden`);
+#   - visual regression: every page at 50 dpi against tests/data/flagship/*.png;
+#   - geometry from the dump: no two boxes overlap, every arrow starts and ends
+#     on a box edge, no text crosses a box edge or other text, text in a box
+#     keeps clear of its edges.
+. "$(dirname "$0")/../lib.sh"
+
+LAYOUT=layouts/mhlw-international-cooperation.yaml
+GOLD=tests/data/flagship
+REF=$SHARED/reference/brochure-text.txt
+export LC_ALL=C.UTF-8
+
+# strip: remove every kind of white space (ASCII, U+3000, form feed) from stdin.
+strip() { tr -d ' \t\r\n\f' | sed 's/\xe3\x80\x80//g'; }
+
+# CSV parsing for awk (quoted fields, "" escapes; no newlines inside cells).
+CSVAWK='
+function csv(line, f,   n, i, c, q, cur, len) {
+	n = 0; cur = ""; q = 0; len = length(line)
+	for (i = 1; i <= len; i++) {
+		c = substr(line, i, 1)
+		if (q) {
+			if (c == "\"") { if (substr(line, i + 1, 1) == "\"") { cur = cur "\""; i++ } else q = 0 }
+			else cur = cur c
+		} else if (c == "\"") q = 1
+		else if (c == ",") { f[++n] = cur; cur = "" }
+		else cur = cur c
+	}
+	f[++n] = cur
+	return n
+}'
+
+# expected_strings LOCALE: every string of the edition that must be on a page,
+# one a line: the string table (document info excluded), with the photo
+# caption template expanded for every meeting row that has a photo.
+expected_strings() {
+	awk -v loc="$1" "$CSVAWK"'
+	function era(y) {
+		if (loc != "ja") return y
+		if (y >= 2019) return y "（令和" (y - 2018) "）年"
+		if (y >= 1989) return y "（平成" (y - 1988) "）年"
+		return y "（昭和" (y - 1925) "）年"
+	}
+	FNR == 1 { file++; n = csv($0, h); for (i = 1; i <= n; i++) col[file, h[i]] = i; next }
+	file == 1 { csv($0, f); S[f[1]] = f[col[1, loc]]; K[++nk] = f[1]; next }
+	file == 2 && $0 != "" {
+		csv($0, f)
+		if (f[col[2, "photo"]] == "") next
+		t = S["photo.caption"]
+		gsub(/\{year:era\}/, era(f[col[2, "year"]]), t)
+		gsub(/\{number\}/, f[col[2, "number"]], t)
+		gsub(/\{caption:string\}/, S[f[col[2, "caption"]]], t)
+		print t
+	}
+	END {
+		for (i = 1; i <= nk; i++)
+			if (K[i] !~ /^doc\./ && S[K[i]] !~ /[{}]/) print S[K[i]]
+	}' data/strings.csv data/meetings.csv
+}
+
+# missing_lines TEXT: the lines of stdin that are not in TEXT (white space removed).
+missing_lines() {
+	strip < "$1" > "$TMP/flat"
+	while IFS= read -r s; do
+		[ -n "$s" ] || continue
+		k=$(printf '%s' "$s" | strip)
+		grep -qF -- "$k" "$TMP/flat" || printf '%s\n' "$s"
+	done
+}
+
+# reference_blocks TEXT: check the reference text layer against TEXT.  Blocks
+# are separated by blank lines; a line starting with an ASCII space starts a
+# new block (the extractor's mark of a new text object, e.g. the slogan after
+# the ILO paragraph).  A paragraph (2+ lines, one over 40 characters) must be
+# found whole; a block of labels must have each of its pieces (split at
+# white space), in order.  Prints the blocks not found, then a count line.
+reference_blocks() {
+	awk -v text="$1" '
+	function strip(s) { gsub(/[ \t\r\n\f]/, "", s); gsub(/\343\200\200/, "", s); return s }
+	function check(   i, j, np, joined, pieces, pos, rest, prose, bad, line) {
+		if (nl == 0) return
+		joined = ""; prose = 0
+		for (i = 1; i <= nl; i++) { joined = joined strip(L[i]); if (length(L[i]) > 120) prose = 1 }
+		if (nl < 2) prose = 0
+		nb++
+		if (index(T, joined) == 0) {
+			bad = 1
+			if (!prose) {
+				rest = T; bad = 0
+				for (i = 1; i <= nl && !bad; i++) {
+					line = L[i]; gsub(/\343\200\200/, " ", line)
+					np = split(line, pieces, /[ \t]+/)
+					for (j = 1; j <= np; j++) {
+						if (pieces[j] == "") continue
+						pos = index(rest, pieces[j])
+						if (pos == 0) { bad = 1; break }
+						rest = substr(rest, pos + length(pieces[j]))
+					}
+				}
+			}
+			if (bad) { print "    missing: " joined; nm++ }
+		}
+		nl = 0
+	}
+	BEGIN { while ((getline line < text) > 0) T = T strip(line) }
+	strip($0) == "" { check(); next }
+	/^ / { check() }
+	{ L[++nl] = $0 }
+	END { check(); print nb " blocks, " nm + 0 " missing" }' "$REF"
+}
+
+# geometry DUMP: box, arrow and label checks on every page of a dump.
+# Boxes: closed paths (rectangles, rounded rectangles) and images.  Arrows:
+# open stroked paths with a filled triangle (the head) at one end.  Text
+# boxes are estimated from the size (ascent 0.88 em, descent 0.12 em; the last
+# glyph 1 em wide in CJK fonts, 0.6 em in Latin ones).  Prints one line per
+# problem, then "N boxes, N arrows, N texts".
+geometry() {
+	awk '
+	function num(s) { return s + 0 }
+	function pt(s, xy) { split(s, xy, ","); PX = xy[1] + 0; PY = xy[2] + 0 }
+	function addbox(x0, y0, x1, y1, what) { nb++; BX0[nb] = x0; BY0[nb] = y0; BX1[nb] = x1; BY1[nb] = y1; BW[nb] = what }
+	function onedge(x, y,   i, e) {
+		e = 1.0
+		for (i = 1; i <= nb; i++) {
+			if (x >= BX0[i] - e && x <= BX1[i] + e && y >= BY0[i] - e && y <= BY1[i] + e &&
+			    (x - BX0[i] < e || BX1[i] - x < e || y - BY0[i] < e || BY1[i] - y < e) &&
+			    !(x - BX0[i] > e && BX1[i] - x > e && y - BY0[i] > e && BY1[i] - y > e))
+				return i
+		}
+		return 0
+	}
+	function flush(   i, j, a, b, tip, ov, inside, fam) {
+		if (!page) return
+		# boxes: pairwise disjoint or nested
+		for (i = 1; i <= nb; i++) for (j = i + 1; j <= nb; j++) {
+			ov = (BX0[i] < BX1[j] - 0.5 && BX0[j] < BX1[i] - 0.5 && BY0[i] < BY1[j] - 0.5 && BY0[j] < BY1[i] - 0.5)
+			if (!ov) continue
+			if (BX0[i] <= BX0[j] + 0.5 && BX1[i] >= BX1[j] - 0.5 && BY0[i] <= BY0[j] + 0.5 && BY1[i] >= BY1[j] - 0.5) continue
+			if (BX0[j] <= BX0[i] + 0.5 && BX1[j] >= BX1[i] - 0.5 && BY0[j] <= BY0[i] + 0.5 && BY1[j] >= BY1[i] - 0.5) continue
+			printf "page %d: boxes overlap: %s and %s\n", page, BW[i], BW[j]
+		}
+		# arrows: a line with a head; both ends on a box edge
+		for (i = 1; i <= nl; i++) {
+			for (j = 1; j <= nh; j++) {
+				if (HX0[j] - 1 <= LX2[i] && LX2[i] <= HX1[j] + 1 && HY0[j] - 1 <= LY2[i] && LY2[i] <= HY1[j] + 1) break
+			}
+			if (j > nh) continue
+			na++
+			tip = HT[j]
+			split(tip, a, ",")
+			if (!onedge(a[1] + 0, a[2] + 0)) printf "page %d: arrow head at %s is not on a box edge\n", page, tip
+			if (!onedge(LX1[i], LY1[i])) printf "page %d: arrow from %.2f,%.2f does not start on a box edge\n", page, LX1[i], LY1[i]
+		}
+		# texts: not across a box edge, clear of the edges inside, not over each other
+		for (i = 1; i <= nt; i++) {
+			for (j = 1; j <= nb; j++) {
+				ov = (TX0[i] < BX1[j] && BX0[j] < TX1[i] && TY0[i] < BY1[j] && BY0[j] < TY1[i])
+				if (!ov) continue
+				inside = (TX0[i] >= BX0[j] + 2 && TX1[i] <= BX1[j] - 2 && TY0[i] >= BY0[j] + 1.5 && TY1[i] <= BY1[j] - 1.5)
+				if (!inside) printf "page %d: text %s touches or crosses %s\n", page, TS[i], BW[j]
+			}
+			for (j = i + 1; j <= nt; j++)
+				if (TX0[i] < TX1[j] - 0.3 && TX0[j] < TX1[i] - 0.3 && TY0[i] < TY1[j] - 0.3 && TY0[j] < TY1[i] - 0.3)
+					printf "page %d: texts overlap: %s and %s\n", page, TS[i], TS[j]
+		}
+		NB += nb; NA += na; NT += nt
+		nb = nl = nh = nt = na = 0
+	}
+	$1 == "page" { flush(); page = $2; next }
+	$1 == "image" { pt($3); x = PX; y = PY; split($4, wh, "x"); addbox(x, y, x + wh[1], y + wh[2], "image " $2); next }
+	$1 == "path" {
+		fill = $3; stroke = $5
+		if (/ rect /) {
+			for (i = 1; i <= NF; i++) if ($i == "rect") break
+			pt($(i + 1)); split($(i + 2), wh, "x")
+			addbox(PX, PY, PX + wh[1], PY + wh[2], "box at " $(i + 1))
+			next
+		}
+		# collect the points of M/L/C segments
+		np = 0; closed = 0; curve = 0
+		for (i = 1; i <= NF; i++) {
+			if ($i == "M" || $i == "L") { pt($(i + 1)); np++; X[np] = PX; Y[np] = PY }
+			else if ($i == "C") { pt($(i + 3)); np++; X[np] = PX; Y[np] = PY; curve = 1 }
+			else if ($i == "Z") closed = 1
+		}
+		if (np == 0) next
+		x0 = x1 = X[1]; y0 = y1 = Y[1]
+		for (i = 2; i <= np; i++) { if (X[i] < x0) x0 = X[i]; if (X[i] > x1) x1 = X[i]; if (Y[i] < y0) y0 = Y[i]; if (Y[i] > y1) y1 = Y[i] }
+		if (closed && np <= 4 && !curve && fill != "none") {
+			# a filled triangle: an arrow head; its tip is the vertex farthest from the other two
+			nh++; HX0[nh] = x0; HX1[nh] = x1; HY0[nh] = y0; HY1[nh] = y1
+			best = -1
+			for (i = 1; i <= 3; i++) {
+				d = 0
+				for (k = 1; k <= 3; k++) if (k != i) d += (X[i] - X[k]) ^ 2 + (Y[i] - Y[k]) ^ 2
+				if (d > best) { best = d; HT[nh] = X[i] "," Y[i] }
+			}
+		} else if (closed) {
+			addbox(x0, y0, x1, y1, "box at " x0 "," y0)
+		} else if (stroke != "none") {
+			nl++; LX1[nl] = X[1]; LY1[nl] = Y[1]; LX2[nl] = X[np]; LY2[nl] = Y[np]
+		}
+		next
+	}
+	$1 == "text" {
+		size = $3 + 0; pt($6); x = PX; y = PY
+		lat = ($2 ~ /^Liberation/)
+		q = index($0, "\""); s = substr($0, q)
+		nt++; TS[nt] = s
+		if ($7 == "vertical") {
+			pt($9)
+			TX0[nt] = x - size / 2; TX1[nt] = x + size / 2; TY0[nt] = y - 0.88 * size; TY1[nt] = PY + 0.12 * size
+		} else {
+			TX0[nt] = x; TX1[nt] = $8 + (lat ? 0.6 : 1.0) * size
+			TY0[nt] = y - 0.88 * size; TY1[nt] = y + 0.12 * size
+		}
+		next
+	}
+	END { flush(); print NB + 0 " boxes, " NA + 0 " arrows, " NT + 0 " texts" }' "$1"
+}
+
+# ---- build both editions ----
+for loc in ja en; do
+	out=$("$KH" build "$LAYOUT" -l $loc -o "$TMP/$loc.pdf" --dump "$TMP/$loc.dump" 2>&1); rc=$?
+	if [ $rc -ne 0 ] || [ ! -s "$TMP/$loc.pdf" ]; then
+		fail "flagship $loc: builds" "exit status $rc"
+		printf '%s\n' "$out" | head -20 | sed 's/^/    /'
+		continue
+	fi
+	expect_eq "flagship $loc: builds without a message" "" "$out"
+done
+[ -s "$TMP/ja.pdf" ] && [ -s "$TMP/en.pdf" ] || exit 0
+
+for loc in ja en; do
+	pdf=$TMP/$loc.pdf
+	# ---- PDF validity ----
+	qpdf --check "$pdf" > "$TMP/qpdf" 2>&1; rc=$?
+	expect_eq "flagship $loc: qpdf --check" "0" "$rc"
+	pdffonts "$pdf" > "$TMP/fonts" 2>&1
+	bad=$(awk 'NR > 2 && !($(NF-4) == "yes" && $(NF-3) == "yes" && $(NF-2) == "yes") { print $1 }' "$TMP/fonts")
+	nf=$(awk 'NR > 2' "$TMP/fonts" | wc -l)
+	if [ "$nf" -gt 0 ] && [ -z "$bad" ]; then ok "flagship $loc: pdffonts: $nf fonts, all emb sub uni"
+	else fail "flagship $loc: pdffonts" "not embedded+subset+unicode: ${bad:-no fonts}"; sed 's/^/    /' "$TMP/fonts"; fi
+	pdftotext "$pdf" "$TMP/$loc.txt" 2> "$TMP/$loc.err"
+	expect_eq "flagship $loc: pdftotext prints no warning" "" "$(cat "$TMP/$loc.err")"
+	expect_eq "flagship $loc: three A4 pages" "Pages: 3
+Page size: 595.28 x 841.89 pts (A4)" "$(pdfinfo -box "$pdf" | grep -E '^(Pages|Page size):' | sed 's/  */ /g')"
+	title=$(awk -v loc=$loc "$CSVAWK"'NR == 1 { n = csv($0, h); for (i = 1; i <= n; i++) c[h[i]] = i; next }
+		{ csv($0, f); if (f[1] == "doc.title") print f[c[loc]] }' data/strings.csv)
+	expect_eq "flagship $loc: document title from the string table" "Title: $title" \
+		"$(pdfinfo "$pdf" | grep '^Title:' | sed 's/^Title: */Title: /')"
+
+	# ---- every string of the edition is on a page ----
+	expected_strings $loc > "$TMP/$loc.expected"
+	n=$(wc -l < "$TMP/$loc.expected")
+	miss=$(missing_lines "$TMP/$loc.txt" < "$TMP/$loc.expected")
+	if [ -z "$miss" ] && [ "$n" -gt 60 ]; then ok "flagship $loc: all $n strings of the edition are in the text"
+	else fail "flagship $loc: strings missing from the text" "$(printf '%s\n' "$miss" | wc -l) of $n"; printf '%s\n' "$miss" | head -20 | sed 's/^/    /'; fi
+
+	# ---- geometry ----
+	g=$(geometry "$TMP/$loc.dump")
+	probs=$(printf '%s\n' "$g" | sed '$d')
+	counts=$(printf '%s\n' "$g" | tail -1)
+	arrows=$(printf '%s\n' "$counts" | awk '{ print $3 }')
+	# one arrow per pair of linked organisations (several labels may share one)
+	want=$(awk -F, 'NR > 1 && $1 != "" { print $1 "," $2 }' data/links.csv | sort -u | wc -l)
+	if [ -z "$probs" ] && [ "$arrows" -eq "$want" ]; then ok "flagship $loc: geometry: $counts, none overlapping"
+	else fail "flagship $loc: geometry" "$counts (want $want arrows)"; printf '%s\n' "$probs" | head -20 | sed 's/^/    /'; fi
+
+	# ---- golden files ----
+	golden "flagship $loc: display list" "$GOLD/$loc.dump" "$(cat "$TMP/$loc.dump")"
+	golden "flagship $loc: text layer" "$GOLD/$loc.txt" "$(cat "$TMP/$loc.txt")"
+
+	# ---- visual regression: 50 dpi, 5% fuzz, at most 0.1% of the pixels ----
+	pdftoppm -r 50 -png "$pdf" "$TMP/$loc" 2> /dev/null
+	for p in 1 2 3; do
+		img=$TMP/$loc-$p.png ref=$GOLD/$loc-$p.png
+		if [ ! -f "$img" ]; then fail "flagship $loc: page $p image" "pdftoppm made no $img"; continue; fi
+		if [ -n "$KH_UPDATE_GOLDEN" ]; then cp "$img" "$ref"; ok "flagship $loc: page $p image (updated)"; continue; fi
+		if [ ! -f "$ref" ]; then fail "flagship $loc: page $p image" "no reference $ref (make update-golden)"; continue; fi
+		ae=$(compare -metric AE -fuzz 5% "$ref" "$img" "$TMP/diff.png" 2>&1 >/dev/null)
+		total=$(identify -format '%[fx:w*h]' "$ref")
+		if [ "${ae%%.*}" -le $((total / 1000)) ] 2>/dev/null; then ok "flagship $loc: page $p looks as before ($ae of $total pixels differ)"
+		else fail "flagship $loc: page $p looks different" "$ae of $total pixels differ (limit $((total / 1000)))"; fi
+	done
+done
+
+# ---- the English edition: no Japanese left ----
+cjk=$(grep -P '[\x{3000}-\x{9FFF}\x{F900}-\x{FAFF}\x{FF00}-\x{FFEF}]' "$TMP/en.txt" | head -5)
+expect_eq "flagship en: no Japanese character or full-width form in the text" "" "$cjk"
+expect_eq "flagship en: no Japanese font" "" "$(pdffonts "$TMP/en.pdf" | grep -i -E 'ipa|gothic|mincho|cjk|droid')"
+expect_eq "flagship en: every text item set in Liberation" "" \
+	"$(awk '$1 == "text" && $2 !~ /^Liberation/' "$TMP/en.dump" | head -5)"
+cjk=$(awk "$CSVAWK"'NR > 1 { csv($0, f); print f[3] }' data/strings.csv | grep -n -P '[^\x{0}-\x{7E}]' | head -5)
+expect_eq "flagship en: the string table en column is ASCII" "" "$cjk"
+
+# ---- the Japanese edition against the reference brochure ----
+if [ -f "$REF" ]; then
+	r=$(reference_blocks "$TMP/ja.txt")
+	last=$(printf '%s\n' "$r" | tail -1)
+	case "$last" in
+	*", 0 missing") ok "flagship ja: every block of the reference text is in the text layer ($last)";;
+	*) fail "flagship ja: reference blocks missing" "$last"; printf '%s\n' "$r" | sed '$d' | head -20;;
+	esac
+else
+	skip "flagship ja: reference text" "$REF is absent"
+fi
