@@ -46,6 +46,9 @@ typedef struct kh_line {
 	kh_pglyph *g;         /* owned by the setter's arena */
 	int n;
 	double width;         /* natural width of the set glyphs (after justification: the frame width) */
+	double offset;        /* where the line starts within the width given to kh_setter_next
+	                       * for the style's alignment (center, right; 0 otherwise): draw
+	                       * at frame_x + offset.  kh_line_draw does not add it. */
 	double ascent, descent;
 	int last;             /* last line of the paragraph */
 	int hyphen_or_emergency; /* broken where no opportunity was */
@@ -94,5 +97,6 @@ void kh_breaker_run(kh_breaker *b, const uint32_t *cp, int n, unsigned char *brk
 int kh_jis_no_start(uint32_t cp, kh_kinsoku k); /* 行頭禁則 */
 int kh_jis_no_end(uint32_t cp);                 /* 行末禁則 */
 int kh_is_cjk(uint32_t cp);                     /* ideographs, kana, full-width forms */
+int kh_jis_bracket(uint32_t cp);                /* cl-01/cl-02 brackets and quotes */
 
 #endif
