@@ -5,8 +5,8 @@
  * dictionaries are corrected through libharu's internal headers: a valid
  * ToUnicode CMap (libharu writes a copy of the encoding CMap, which readers
  * reject), exact widths (W, in 1/1000 em as reals rather than rounded
- * integers) and a CIDToGIDMap that covers the highest code written (libharu
- * stops one short).  With the UTF-8 encoder and Identity-H, the 2-byte code
+ * integers) and a CIDToGIDMap that stops at the highest code used (libharu
+ * writes 65,535 entries, U+FFFF left out, whatever the font holds).  With the UTF-8 encoder and Identity-H, the 2-byte code
  * written for a character is its Unicode code point (BMP only), so CID =
  * Unicode and the ToUnicode CMap maps each code to itself.
  *
@@ -296,7 +296,7 @@ static void fix_font(writer *w, wfont *wf, int fix_map)
 	}
 	HPDF_Dict_Add(fa->descendant_font, "W", warr);
 
-	/* CIDToGIDMap: up to and including the highest code used */
+	/* CIDToGIDMap: up to and including the highest code used, nothing more */
 	if (fix_map && fa->map_stream && n > 0) {
 		uint32_t max = cps[n - 1];
 		unsigned char *map = kh_xcalloc((size_t)max + 1, 2);
@@ -366,6 +366,113 @@ static int load_font(writer *w, kh_font *kf)
 
 /* ---- images ---- */
 
+/* libharu 2.3.0 hands every libpng message, warnings included, to a handler
+ * that returns, which libpng answers with abort(): a truncated PNG ends the
+ * process and a harmless warning (an sRGB profile libpng dislikes) fails the
+ * load.  So a PNG is checked here first (chunk lengths and CRCs, the header)
+ * and only its critical chunks are passed on, from memory. */
+static uint32_t crc_table[256];
+
+static uint32_t png_crc(const unsigned char *p, size_t n)
+{
+	uint32_t c = 0xFFFFFFFFu;
+	if (!crc_table[1])
+		for (uint32_t i = 0; i < 256; i++) {
+			uint32_t v = i;
+			for (int k = 0; k < 8; k++)
+				v = v & 1 ? 0xEDB88320u ^ (v >> 1) : v >> 1;
+			crc_table[i] = v;
+		}
+	for (size_t i = 0; i < n; i++)
+		c = crc_table[(c ^ p[i]) & 0xFF] ^ (c >> 8);
+	return c ^ 0xFFFFFFFFu;
+}
+
+static uint32_t be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* Returns NULL (and a clean copy in *out) or what is wrong with the file. */
+static const char *png_clean(const unsigned char *d, size_t n, kh_buf *out)
+{
+	size_t i = 8;
+	int seen_ihdr = 0, seen_idat = 0, seen_iend = 0, seen_plte = 0, depth = 0, type = 0;
+	kh_buf_add(out, d, 8);
+	while (i < n && !seen_iend) {
+		uint32_t len;
+		const unsigned char *tag;
+		if (n - i < 12)
+			return "the file is cut short";
+		len = be32(d + i);
+		tag = d + i + 4;
+		if (len > 0x7FFFFFFFu || n - i - 12 < len)
+			return "the file is cut short";
+		if (png_crc(tag, (size_t)len + 4) != be32(d + i + 8 + len))
+			return "the file is damaged (a checksum does not match)";
+		if (!seen_ihdr && memcmp(tag, "IHDR", 4) != 0)
+			return "not a valid PNG file";
+		if (memcmp(tag, "IHDR", 4) == 0) {
+			const unsigned char *h = tag + 4;
+			uint32_t wd = be32(h), ht = be32(h + 4);
+			if (len != 13 || seen_ihdr)
+				return "not a valid PNG file";
+			depth = h[8];
+			type = h[9];
+			if (wd == 0 || ht == 0 || wd > 30000 || ht > 30000 || (uint64_t)wd * ht > 100000000u)
+				return "the image is too large (at most 30000 pixels a side, 100 megapixels)";
+			if (h[10] != 0 || h[11] != 0 || h[12] > 1)
+				return "not a valid PNG file";
+			if (!((type == 0 && (depth == 1 || depth == 2 || depth == 4 || depth == 8 || depth == 16)) ||
+			      (type == 3 && (depth == 1 || depth == 2 || depth == 4 || depth == 8)) ||
+			      ((type == 2 || type == 4 || type == 6) && (depth == 8 || depth == 16))))
+				return "not a valid PNG file";
+			seen_ihdr = 1;
+		} else if (memcmp(tag, "IDAT", 4) == 0) {
+			seen_idat = 1;
+		} else if (memcmp(tag, "IEND", 4) == 0) {
+			seen_iend = 1;
+		} else if (memcmp(tag, "PLTE", 4) == 0 || memcmp(tag, "tRNS", 4) == 0) {
+			seen_plte |= tag[0] == 'P';
+		} else if (!(tag[0] & 0x20)) {
+			return "the PNG uses a critical chunk libharu does not know";
+		} else {
+			i += 12 + (size_t)len; /* ancillary: dropped */
+			continue;
+		}
+		kh_buf_add(out, d + i, 12 + (size_t)len);
+		i += 12 + (size_t)len;
+	}
+	if (!seen_iend || !seen_idat)
+		return "the file is cut short";
+	if (type == 3 && !seen_plte)
+		return "not a valid PNG file (a palette image without a palette)";
+	return NULL;
+}
+
+static HPDF_Image load_png(writer *w, const char *path)
+{
+	char *d;
+	size_t n;
+	kh_buf clean = KH_BUF_INIT;
+	const char *why;
+	HPDF_Image img = NULL;
+	if (kh_file_read(path, &d, &n) < 0) {
+		kh_error(kh_loc_make(path, 0, 0), "cannot read image: %s", strerror(errno));
+		return NULL;
+	}
+	why = png_clean((const unsigned char *)d, n, &clean);
+	free(d);
+	if (why) {
+		kh_error(kh_loc_make(path, 0, 0), "cannot read image: %s", why);
+		kh_buf_free(&clean);
+		return NULL;
+	}
+	img = HPDF_LoadPngImageFromMem(w->pdf, (const HPDF_BYTE *)clean.s, (HPDF_UINT)clean.len);
+	kh_buf_free(&clean);
+	return img;
+}
+
 static HPDF_Image load_image(writer *w, const char *path)
 {
 	wimage *wi;
@@ -391,11 +498,15 @@ static HPDF_Image load_image(writer *w, const char *path)
 	got = fread(sig, 1, sizeof sig, f);
 	fclose(f);
 	if (got == 8 && memcmp(sig, "\x89PNG\r\n\x1a\n", 8) == 0) {
-		img = HPDF_LoadPngImageFromFile(w->pdf, path);
+		img = load_png(w, path);
+		if (!img && !w->err && !HPDF_GetError(w->pdf)) {
+			w->failed = 1;
+			return NULL;
+		}
 		if (img) {
 			/* libharu leaves the alpha mask uncompressed */
 			HPDF_Dict smask = HPDF_Dict_GetItem((HPDF_Dict)img, "SMask", HPDF_OCLASS_DICT);
-			if (smask && (!w->opts || w->opts->compress))
+			if (smask && w->opts->compress)
 				smask->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
 		}
 	} else if (got >= 3 && sig[0] == 0xFF && sig[1] == 0xD8 && sig[2] == 0xFF) {
@@ -404,6 +515,10 @@ static HPDF_Image load_image(writer *w, const char *path)
 		kh_error(kh_loc_make(path, 0, 0), "cannot read image: not a PNG or JPEG file");
 		w->failed = 1;
 		return NULL;
+	}
+	if (!w->err && HPDF_GetError(w->pdf)) {
+		w->err = HPDF_GetError(w->pdf);
+		w->detail = HPDF_GetErrorDetail(w->pdf);
 	}
 	if (w->err || !img) {
 		kh_error(kh_loc_make(path, 0, 0), "cannot read image: %s",
@@ -690,6 +805,11 @@ int kh_pdf_render(const kh_dl *dl, kh_fonts *fonts, const kh_pdf_opts *opts, uns
 	for (int i = 0; i < nused && !w.failed; i++)
 		load_font(&w, used[i]);
 	free(used);
+	/* every image once, all problems reported before giving up */
+	for (const kh_dl_page *pg = w.failed ? NULL : dl->first; pg; pg = pg->next)
+		for (const kh_dl_item *it = pg->first; it && !kh_diag_too_many(); it = it->next)
+			if (it->kind == KH_DL_IMAGE)
+				load_image(&w, it->u.image.path);
 
 	if (!w.failed) {
 		const kh_dl_page *pg;

@@ -1,0 +1,457 @@
+/* test_pdf.c -- the PDF writer on hand-built display lists, checked with
+ * qpdf, pdffonts, pdftotext, pdfinfo and pdfimages (skipped when absent). */
+#define _GNU_SOURCE /* memmem */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "pdf.h"
+#include "t.h"
+#include "utf8.h"
+
+/* a 4x4 half-transparent red PNG and an 8x8 baseline JPEG (ImageMagick) */
+static const unsigned char png_data[] = {
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d,
+  0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0x04,
+  0x08, 0x06, 0x00, 0x00, 0x00, 0xa9, 0xf1, 0x9e, 0x7e, 0x00, 0x00, 0x00,
+  0x04, 0x67, 0x41, 0x4d, 0x41, 0x00, 0x00, 0xb1, 0x8f, 0x0b, 0xfc, 0x61,
+  0x05, 0x00, 0x00, 0x00, 0x20, 0x63, 0x48, 0x52, 0x4d, 0x00, 0x00, 0x7a,
+  0x26, 0x00, 0x00, 0x80, 0x84, 0x00, 0x00, 0xfa, 0x00, 0x00, 0x00, 0x80,
+  0xe8, 0x00, 0x00, 0x75, 0x30, 0x00, 0x00, 0xea, 0x60, 0x00, 0x00, 0x3a,
+  0x98, 0x00, 0x00, 0x17, 0x70, 0x9c, 0xba, 0x51, 0x3c, 0x00, 0x00, 0x00,
+  0x06, 0x62, 0x4b, 0x47, 0x44, 0x00, 0xff, 0x00, 0xff, 0x00, 0xff, 0xa0,
+  0xbd, 0xa7, 0x93, 0x00, 0x00, 0x00, 0x15, 0x49, 0x44, 0x41, 0x54, 0x08,
+  0xd7, 0x63, 0xfc, 0xcf, 0xc0, 0x50, 0xcf, 0x80, 0x04, 0x98, 0x18, 0xd0,
+  0x00, 0x61, 0x01, 0x00, 0x63, 0xd1, 0x01, 0x86, 0x0b, 0x0f, 0xcc, 0xed,
+  0x00, 0x00, 0x00, 0x25, 0x74, 0x45, 0x58, 0x74, 0x64, 0x61, 0x74, 0x65,
+  0x3a, 0x63, 0x72, 0x65, 0x61, 0x74, 0x65, 0x00, 0x32, 0x30, 0x32, 0x36,
+  0x2d, 0x31, 0x31, 0x2d, 0x32, 0x35, 0x54, 0x31, 0x32, 0x3a, 0x31, 0x39,
+  0x3a, 0x35, 0x31, 0x2b, 0x30, 0x30, 0x3a, 0x30, 0x30, 0x4c, 0xd2, 0x6f,
+  0x5a, 0x00, 0x00, 0x00, 0x25, 0x74, 0x45, 0x58, 0x74, 0x64, 0x61, 0x74,
+  0x65, 0x3a, 0x6d, 0x6f, 0x64, 0x69, 0x66, 0x79, 0x00, 0x32, 0x30, 0x32,
+  0x36, 0x2d, 0x31, 0x31, 0x2d, 0x32, 0x35, 0x54, 0x31, 0x32, 0x3a, 0x31,
+  0x39, 0x3a, 0x35, 0x31, 0x2b, 0x30, 0x30, 0x3a, 0x30, 0x30, 0x3d, 0x8f,
+  0xd7, 0xe6, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42,
+  0x60, 0x82
+};
+static const unsigned char jpg_data[] = {
+  0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01,
+  0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xdb, 0x00, 0x43,
+  0x00, 0x06, 0x04, 0x05, 0x06, 0x05, 0x04, 0x06, 0x06, 0x05, 0x06, 0x07,
+  0x07, 0x06, 0x08, 0x0a, 0x10, 0x0a, 0x0a, 0x09, 0x09, 0x0a, 0x14, 0x0e,
+  0x0f, 0x0c, 0x10, 0x17, 0x14, 0x18, 0x18, 0x17, 0x14, 0x16, 0x16, 0x1a,
+  0x1d, 0x25, 0x1f, 0x1a, 0x1b, 0x23, 0x1c, 0x16, 0x16, 0x20, 0x2c, 0x20,
+  0x23, 0x26, 0x27, 0x29, 0x2a, 0x29, 0x19, 0x1f, 0x2d, 0x30, 0x2d, 0x28,
+  0x30, 0x25, 0x28, 0x29, 0x28, 0xff, 0xdb, 0x00, 0x43, 0x01, 0x07, 0x07,
+  0x07, 0x0a, 0x08, 0x0a, 0x13, 0x0a, 0x0a, 0x13, 0x28, 0x1a, 0x16, 0x1a,
+  0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28,
+  0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28,
+  0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28,
+  0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28, 0x28,
+  0x28, 0x28, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0x08, 0x00, 0x08, 0x03,
+  0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01, 0xff, 0xc4, 0x00,
+  0x15, 0x00, 0x01, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+  0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x07, 0xff, 0xc4, 0x00, 0x16,
+  0x10, 0x01, 0x01, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+  0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x15, 0x62, 0xff, 0xc4, 0x00, 0x15,
+  0x01, 0x01, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+  0x00, 0x00, 0x00, 0x00, 0x00, 0x05, 0x07, 0xff, 0xc4, 0x00, 0x19, 0x11,
+  0x00, 0x01, 0x05, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+  0x00, 0x00, 0x00, 0x00, 0x00, 0x05, 0x16, 0x53, 0x91, 0xf0, 0xff, 0xda,
+  0x00, 0x0c, 0x03, 0x01, 0x00, 0x02, 0x11, 0x03, 0x11, 0x00, 0x3f, 0x00,
+  0x8d, 0xd9, 0xd0, 0x0a, 0xd3, 0x35, 0x26, 0x3d, 0x43, 0x2e, 0xc5, 0x39,
+  0x35, 0x9f, 0xff, 0xd9
+};
+
+static char tmpdir[256];
+static char errbuf[8192];
+static FILE *errf;
+
+static void capture(void)
+{
+	memset(errbuf, 0, sizeof errbuf);
+	errf = fmemopen(errbuf, sizeof errbuf, "w");
+	kh_diag_set_output(errf);
+}
+
+static const char *captured(void)
+{
+	fflush(errf);
+	fclose(errf);
+	kh_diag_set_output(stderr);
+	return errbuf;
+}
+
+static int have(const char *tool)
+{
+	char cmd[256];
+	snprintf(cmd, sizeof cmd, "command -v %s >/dev/null 2>&1", tool);
+	return system(cmd) == 0;
+}
+
+/* Run a shell command, return its output (malloc'd) and exit status. */
+static char *run(const char *cmd, int *status)
+{
+	FILE *p = popen(cmd, "r");
+	kh_buf b = KH_BUF_INIT;
+	char tmp[4096];
+	size_t n;
+	int st;
+	if (!p) {
+		*status = -1;
+		return kh_xstrdup("");
+	}
+	while ((n = fread(tmp, 1, sizeof tmp, p)) > 0)
+		kh_buf_add(&b, tmp, n);
+	st = pclose(p);
+	*status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+	kh_buf_puts(&b, "");
+	return kh_buf_detach(&b);
+}
+
+static char *path_in(const char *name)
+{
+	return kh_path_join(tmpdir, name);
+}
+
+static void write_file(const char *path, const unsigned char *data, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+	fwrite(data, 1, len, f);
+	fclose(f);
+}
+
+static int count_entries(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int n = 0;
+	if (!d)
+		return -1;
+	while ((e = readdir(d)) != NULL)
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+			n++;
+	closedir(d);
+	return n;
+}
+
+/* One line of text: glyphs at their advances (+ kerning, + extra spacing). */
+static kh_dl_text *line(kh_dl *dl, kh_dl_page *pg, kh_font *f, double size, double x, double y,
+                        const char *s, double extra)
+{
+	uint32_t *cps;
+	size_t n = kh_utf8_decode_all(s, strlen(s), &cps);
+	kh_dl_text *t = &kh_dl_add(dl, pg, KH_DL_TEXT)->u.text;
+	double pen = 0;
+	t->font = f;
+	t->size = size;
+	t->x = x;
+	t->y = y;
+	t->n = (int)n;
+	t->glyphs = kh_arena_alloc(dl->arena, n * sizeof *t->glyphs);
+	for (size_t i = 0; i < n; i++) {
+		t->glyphs[i].cp = cps[i];
+		t->glyphs[i].x = pen;
+		if (i + 1 < n)
+			pen += kh_font_advance(f, cps[i], size) + extra + kh_font_kern(f, cps[i], cps[i + 1], size);
+	}
+	free(cps);
+	return t;
+}
+
+static const char *const lines[] = {
+	"厚生労働省の国際協力",
+	"日本語の組版、「かぎ括弧」（丸括弧）・中黒…と三点リーダー。",
+	"和欧混植 Japanese text 2003（平成15）年",
+	"AVATAR Wave, Typography: fine—“quotes” & 100%.",
+	"ゴシック体の見出し ABC",
+};
+
+static kh_dl *sample(kh_fonts *fs, int with_images)
+{
+	kh_font *m = kh_fonts_lookup(fs, "IPAexMincho", NULL, KH_NOLOC);
+	kh_font *g = kh_fonts_lookup(fs, "IPAexGothic", NULL, KH_NOLOC);
+	kh_font *l = kh_fonts_lookup(fs, "Liberation Serif", NULL, KH_NOLOC);
+	kh_dl *dl = kh_dl_new();
+	kh_dl_page *pg = kh_dl_add_page(dl, 595.2756 + 2 * 8.5039, 841.8898 + 2 * 8.5039);
+	kh_color red = {KH_COLOR_RGB, {1, 0, 0, 0}}, none = {KH_COLOR_NONE, {0}};
+	kh_color cyan = {KH_COLOR_CMYK, {1, 0, 0, 0}}, grey = {KH_COLOR_GRAY, {0.5, 0, 0, 0}};
+	kh_dl_path *p;
+	pg->bleed = 8.5039;
+	dl->title = "厚生労働省の国際協力";
+	dl->author = "Ünïcode Author";
+	dl->lang = "ja";
+	line(dl, pg, m, 20, 60, 100, lines[0], 0)->color = grey;
+	line(dl, pg, m, 10, 60, 140, lines[1], 0.5); /* justified: constant spacing */
+	line(dl, pg, m, 10, 60, 170, lines[2], 0);
+	line(dl, pg, l, 12, 60, 200, lines[3], 0);   /* kerned */
+	line(dl, pg, g, 14, 60, 240, lines[4], 0)->color = cyan;
+	p = kh_dl_rect(dl, pg, 50, 80, 400, 180, 6, none, red, 0.75);
+	p->ndash = 2;
+	p->dash[0] = 3.5;
+	p->dash[1] = 1.25;
+	kh_dl_rect(dl, pg, 50, 300, 100, 50, 0, cyan, none, 0);
+	if (with_images) {
+		kh_dl_image *im = &kh_dl_add(dl, pg, KH_DL_IMAGE)->u.image;
+		im->path = kh_arena_printf(dl->arena, "%s/a.png", tmpdir);
+		im->x = 200, im->y = 300, im->w = 80, im->h = 80;
+		im = &kh_dl_add(dl, pg, KH_DL_IMAGE)->u.image;
+		im->path = kh_arena_printf(dl->arena, "%s/b.jpg", tmpdir);
+		im->x = 300, im->y = 300, im->w = 120, im->h = 120;
+		im->clipped = 1;
+		im->clip_x = 310, im->clip_y = 310, im->clip_w = 100, im->clip_h = 60;
+		im = &kh_dl_add(dl, pg, KH_DL_IMAGE)->u.image; /* the same file again: loaded once */
+		im->path = kh_arena_printf(dl->arena, "%s/a.png", tmpdir);
+		im->x = 450, im->y = 300, im->w = 40, im->h = 40;
+	}
+	return dl;
+}
+
+static void check_tools(const char *pdf)
+{
+	char cmd[1024], *out, *p;
+	int st, nfonts = 0, good = 0;
+	kh_buf exp = KH_BUF_INIT;
+
+	if (!have("qpdf") || !have("pdffonts") || !have("pdftotext") || !have("pdfinfo")) {
+		printf("skip pdf: external checks: qpdf or poppler-utils not installed\n");
+		return;
+	}
+	snprintf(cmd, sizeof cmd, "qpdf --check '%s' 2>&1", pdf);
+	out = run(cmd, &st);
+	T_INT("pdf: qpdf --check passes", 0, st);
+	free(out);
+
+	snprintf(cmd, sizeof cmd, "pdffonts '%s' 2>&1 | tail -n +3", pdf);
+	out = run(cmd, &st);
+	for (p = out; *p; p = strchr(p, '\n') + 1) {
+		char name[256], type1[64], type2[64], enc[64], emb[8], sub[8], uni[8];
+		if (sscanf(p, "%255s %63s %63s %63s %7s %7s %7s", name, type1, type2, enc, emb, sub, uni) == 7) {
+			nfonts++;
+			if (!strcmp(emb, "yes") && !strcmp(sub, "yes") && !strcmp(uni, "yes") && strchr(name, '+') &&
+			    strchr(name, '+') - name == 6)
+				good++;
+		}
+		if (!strchr(p, '\n'))
+			break;
+	}
+	T_INT("pdf: pdffonts lists three fonts", 3, nfonts);
+	T_INT("pdf: every font embedded, subset (ABCDEF+), with Unicode map", 3, good);
+	free(out);
+
+	snprintf(cmd, sizeof cmd, "pdftotext '%s' - 2>&1 | grep -c 'Syntax'", pdf);
+	out = run(cmd, &st);
+	T_STR("pdf: pdftotext prints no Syntax warning", "0\n", out);
+	free(out);
+
+	/* the text, exactly (blank lines and the form feed dropped) */
+	snprintf(cmd, sizeof cmd, "pdftotext '%s' - 2>/dev/null | tr -d '\\f' | grep -v '^$'", pdf);
+	out = run(cmd, &st);
+	for (size_t i = 0; i < KH_COUNT(lines); i++)
+		kh_buf_printf(&exp, "%s\n", lines[i]);
+	T_STR("pdf: pdftotext recovers the text exactly", exp.s, out);
+	free(out);
+	kh_buf_free(&exp);
+
+	snprintf(cmd, sizeof cmd, "pdfinfo -box '%s' | grep -E '^(Title|Author|MediaBox|TrimBox|BleedBox):'", pdf);
+	out = run(cmd, &st);
+	T_STR("pdf: info and page boxes",
+	      "Title:           厚生労働省の国際協力\n"
+	      "Author:          Ünïcode Author\n"
+	      "MediaBox:            0.00     0.00   612.28   858.90\n"
+	      "BleedBox:            0.00     0.00   612.28   858.90\n"
+	      "TrimBox:             8.50     8.50   603.78   850.39\n",
+	      out);
+	free(out);
+
+}
+
+/* The four numbers after key in an uncompressed PDF. */
+static int box(const unsigned char *pdf, size_t len, const char *key, double v[4])
+{
+	size_t kl = strlen(key);
+	for (size_t i = 0; i + kl < len; i++)
+		if (memcmp(pdf + i, key, kl) == 0) {
+			char tmp[128];
+			size_t n = len - i - kl < sizeof tmp - 1 ? len - i - kl : sizeof tmp - 1;
+			memcpy(tmp, pdf + i + kl, n);
+			tmp[n] = 0;
+			return sscanf(tmp, " [ %lf %lf %lf %lf", &v[0], &v[1], &v[2], &v[3]) == 4;
+		}
+	return 0;
+}
+
+int main(void)
+{
+	kh_fonts *fs = kh_fonts_new(NULL);
+	kh_dl *dl;
+	unsigned char *a, *b;
+	size_t alen, blen;
+	char *out, *bad;
+	double v[4];
+	kh_pdf_opts plain = {0, 0};
+	char tmpl[] = "/tmp/kh-test-pdf.XXXXXX";
+
+	if (!mkdtemp(tmpl)) {
+		printf("not ok pdf: cannot make a temporary folder\n");
+		return 1;
+	}
+	snprintf(tmpdir, sizeof tmpdir, "%s", tmpl);
+	out = path_in("a.png");
+	write_file(out, png_data, sizeof png_data);
+	free(out);
+	out = path_in("b.jpg");
+	write_file(out, jpg_data, sizeof jpg_data);
+	free(out);
+
+	/* a full document: fonts, paths, images, boxes, info */
+	dl = sample(fs, 1);
+	out = path_in("out.pdf");
+	T_INT("pdf: write succeeds", 0, kh_pdf_write(dl, fs, out, NULL));
+	check_tools(out);
+	if (have("pdfimages")) {
+		char cmd[512], *res;
+		int st;
+		snprintf(cmd, sizeof cmd, "pdfimages -list '%s' | tail -n +3 | awk '{print $3, $4, $5, $6}'", out);
+		res = run(cmd, &st);
+		T_STR("pdf: images embedded once each, PNG alpha as a soft mask",
+		      "image 4 4 rgb\nsmask 4 4 gray\nimage 8 8 rgb\nimage 4 4 rgb\nsmask 4 4 gray\n", res);
+		free(res);
+	}
+	free(out);
+
+	/* the same display list twice: the same bytes */
+	T_INT("pdf: render 1", 0, kh_pdf_render(dl, fs, NULL, &a, &alen));
+	T_INT("pdf: render 2", 0, kh_pdf_render(dl, fs, NULL, &b, &blen));
+	T_OK("pdf: byte-identical output", alen == blen && memcmp(a, b, alen) == 0);
+	free(a);
+	free(b);
+
+	/* uncompressed: what is really written */
+	T_INT("pdf: uncompressed render", 0, kh_pdf_render(dl, fs, &plain, &a, &alen));
+	T_OK("pdf: MediaBox", box(a, alen, "/MediaBox", v) && fabs(v[2] - 612.2834) < 1e-4 && fabs(v[3] - 858.8976) < 1e-4);
+	T_OK("pdf: BleedBox = media box", box(a, alen, "/BleedBox", v) && v[0] == 0 && v[1] == 0 &&
+	     fabs(v[2] - 612.2834) < 1e-4 && fabs(v[3] - 858.8976) < 1e-4);
+	T_OK("pdf: TrimBox inset by the bleed", box(a, alen, "/TrimBox", v) && fabs(v[0] - 8.5039) < 1e-4 &&
+	     fabs(v[1] - 8.5039) < 1e-4 && fabs(v[2] - 603.7795) < 1e-4 && fabs(v[3] - 850.3937) < 1e-4);
+	{
+#define HAS(str) (memmem(a, alen, str, strlen(str)) != NULL)
+		T_OK("pdf: real dash pattern written", HAS("[3.5 1.25] 0 d"));
+		T_OK("pdf: CID = Unicode code point in the content", HAS("<539A751F52B450CD7701306E56FD969B5354529B> Tj"));
+		T_OK("pdf: ToUnicode uses bfrange/bfchar, not cidrange", HAS("beginbfchar") && !HAS("begincidrange"));
+		T_OK("pdf: constant spacing written as Tc", HAS("0.5 Tc"));
+		T_OK("pdf: CMYK fill", HAS("1 0 0 0 k"));
+#undef HAS
+	}
+	free(a);
+	kh_dl_drop(dl);
+
+	/* a missing folder: an error, nothing written */
+	dl = sample(fs, 0);
+	bad = path_in("no/such/dir/out.pdf");
+	capture();
+	T_INT("pdf: unwritable path fails", -1, kh_pdf_write(dl, fs, bad, NULL));
+	{
+		char *exp = kh_xmalloc(strlen(bad) + 100);
+		sprintf(exp, "kumihan: error: cannot write '%s': No such file or directory\n", bad);
+		T_STR("pdf: unwritable path message", exp, captured());
+		free(exp);
+	}
+	free(bad);
+	T_INT("pdf: nothing left in the folder but the inputs and the first PDF", 3, count_entries(tmpdir));
+	kh_dl_drop(dl);
+
+	/* a character above U+FFFF: refused, not written as a space */
+	{
+		kh_font *m = kh_fonts_lookup(fs, "IPAexMincho", NULL, KH_NOLOC);
+		kh_dl_page *pg;
+		dl = kh_dl_new();
+		pg = kh_dl_add_page(dl, 200, 200);
+		line(dl, pg, m, 10, 10, 20, "𠮷野家", 0);
+		out = path_in("astral.pdf");
+		capture();
+		T_INT("pdf: astral character refused", -1, kh_pdf_write(dl, fs, out, NULL));
+		T_STR("pdf: astral character message",
+		      "kumihan: error: page 1: '𠮷' (U+20BB7) cannot be written: libharu writes only characters up to U+FFFF\n",
+		      captured());
+		T_OK("pdf: no file after a refusal", access(out, F_OK) != 0);
+		free(out);
+		kh_dl_drop(dl);
+	}
+
+	/* images that cannot be read */
+	{
+		kh_dl_page *pg;
+		kh_dl_image *im;
+		char *txt = path_in("notes.png"), *exp;
+		write_file(txt, (const unsigned char *)"hello", 5);
+		dl = kh_dl_new();
+		pg = kh_dl_add_page(dl, 200, 200);
+		im = &kh_dl_add(dl, pg, KH_DL_IMAGE)->u.image;
+		im->path = txt;
+		im->w = im->h = 10;
+		im = &kh_dl_add(dl, pg, KH_DL_IMAGE)->u.image;
+		im->path = "/nonexistent/photo.jpg";
+		im->w = im->h = 10;
+		out = path_in("img.pdf");
+		capture();
+		T_INT("pdf: unreadable images fail", -1, kh_pdf_write(dl, fs, out, NULL));
+		exp = kh_xmalloc(strlen(txt) + 200);
+		sprintf(exp, "%s: error: cannot read image: not a PNG or JPEG file\n"
+		             "/nonexistent/photo.jpg: error: cannot read image: No such file or directory\n", txt);
+		T_STR("pdf: every bad image reported", exp, captured());
+		T_OK("pdf: no file after an image error", access(out, F_OK) != 0);
+		free(exp);
+		free(out);
+		free(txt);
+		kh_dl_drop(dl);
+
+		dl = kh_dl_new();
+		pg = kh_dl_add_page(dl, 200, 200);
+		im = &kh_dl_add(dl, pg, KH_DL_IMAGE)->u.image;
+		im->path = "/nonexistent/photo.jpg";
+		im->w = im->h = 10;
+		capture();
+		T_INT("pdf: missing image fails", -1, kh_pdf_render(dl, fs, NULL, &a, &alen));
+		T_STR("pdf: missing image message", "/nonexistent/photo.jpg: error: cannot read image: No such file or directory\n",
+		      captured());
+		kh_dl_drop(dl);
+
+		/* a PNG cut short */
+		txt = path_in("cut.png");
+		write_file(txt, png_data, 40);
+		dl = kh_dl_new();
+		pg = kh_dl_add_page(dl, 200, 200);
+		im = &kh_dl_add(dl, pg, KH_DL_IMAGE)->u.image;
+		im->path = txt;
+		im->w = im->h = 10;
+		capture();
+		T_INT("pdf: truncated PNG fails", -1, kh_pdf_render(dl, fs, NULL, &a, &alen));
+		exp = kh_xmalloc(strlen(txt) + 200);
+		sprintf(exp, "%s: error: cannot read image: the file is cut short\n", txt);
+		T_STR("pdf: truncated PNG message", exp, captured());
+		free(exp);
+		free(txt);
+		kh_dl_drop(dl);
+	}
+
+	/* an empty document still makes a valid PDF */
+	dl = kh_dl_new();
+	kh_dl_add_page(dl, 100, 100);
+	T_INT("pdf: one empty page", 0, kh_pdf_render(dl, fs, NULL, &a, &alen));
+	T_OK("pdf: starts with the PDF header", alen > 8 && memcmp(a, "%PDF-1.4", 8) == 0);
+	free(a);
+	kh_dl_drop(dl);
+
+	kh_fonts_drop(fs);
+	{
+		char cmd[300];
+		snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+		if (system(cmd) != 0)
+			printf("not ok pdf: cannot remove %s\n", tmpdir);
+	}
+	T_DONE();
+}
