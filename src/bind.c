@@ -1,4 +1,706 @@
-/* bind.c -- STUB (owner: layout-language helper). */
+/* bind.c -- what text means: "@key" lookups in the string table along the
+ * locale's fallback chain, templates over the current data row ({col},
+ * {col:fmt}), formats (era years, digit grouping, case, full and half
+ * width), and the edition's locale from the layout's locales: section.
+ *
+ * One walker serves both the check (syntax only, kh_bind_check) and the
+ * evaluation (kh_bind_text), so both say the same thing about a template.
+ */
 #include "bind.h"
-const char *kh_bind_text(const kh_bindctx *ctx, const char *source, kh_loc where) { (void)ctx; (void)where; return source; }
-const char *kh_format_year(const kh_locale *loc, long year, kh_arena *arena) { (void)loc; return kh_arena_printf(arena, "%ld", year); }
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "utf8.h"
+
+static const char *const formats[] = {"era", "number", "upper", "lower", "fullwidth", "halfwidth", NULL};
+enum { FMT_ERA, FMT_NUMBER, FMT_UPPER, FMT_LOWER, FMT_FULL, FMT_HALF, NFORMATS };
+
+static const char default_ja_year[] = "{year}（{era}{era_year_gan}）年";
+
+/* Where a message about byte `off` of the text goes. */
+typedef struct srcpos {
+	const kh_ynode *node;   /* the layout value, for exact columns; or NULL */
+	kh_loc loc;             /* else this */
+	const char *string_key; /* set when the text came from the string table */
+	size_t base;            /* offset of the walked text inside the node's value */
+} srcpos;
+
+static kh_loc pos_at(const srcpos *p, size_t off)
+{
+	return p->node ? kh_yscalar_loc(p->node, p->base + off) : p->loc;
+}
+
+static kh_loc pos_start(const srcpos *p)
+{
+	return p->node ? p->node->loc : p->loc;
+}
+
+/* ==== eras and years ==== */
+
+static const struct {
+	long start;
+	const char *name;
+} eras[] = {{1868, "明治"}, {1912, "大正"}, {1926, "昭和"}, {1989, "平成"}, {2019, "令和"}};
+
+static const char *year_format(const kh_locale *loc)
+{
+	if (loc && loc->year_format)
+		return loc->year_format;
+	if (!loc || !loc->name || strcmp(loc->name, "ja") == 0)
+		return default_ja_year;
+	return "{year}";
+}
+
+static int wants_era(const char *fmt)
+{
+	return strstr(fmt, "{era}") || strstr(fmt, "{era_year}") || strstr(fmt, "{era_year_gan}");
+}
+
+const char *kh_format_year(const kh_locale *loc, long year, kh_arena *arena)
+{
+	const char *fmt = year_format(loc), *p;
+	int e = -1;
+	kh_buf b = KH_BUF_INIT;
+	char *r;
+	for (int i = (int)KH_COUNT(eras) - 1; i >= 0; i--)
+		if (year >= eras[i].start) {
+			e = i;
+			break;
+		}
+	if (e < 0 && wants_era(fmt))
+		return kh_arena_printf(arena, "%ld", year);
+	for (p = fmt; *p;) {
+		if (*p == '{') {
+			const char *end = strchr(p, '}');
+			size_t l = end ? (size_t)(end - p - 1) : 0;
+			if (end && l == 4 && strncmp(p + 1, "year", 4) == 0) {
+				kh_buf_printf(&b, "%ld", year);
+			} else if (end && l == 3 && strncmp(p + 1, "era", 3) == 0) {
+				kh_buf_puts(&b, e >= 0 ? eras[e].name : "");
+			} else if (end && l == 8 && strncmp(p + 1, "era_year", 8) == 0) {
+				if (e >= 0)
+					kh_buf_printf(&b, "%ld", year - eras[e].start + 1);
+			} else if (end && l == 12 && strncmp(p + 1, "era_year_gan", 12) == 0) {
+				if (e >= 0 && year == eras[e].start)
+					kh_buf_puts(&b, "元");
+				else if (e >= 0)
+					kh_buf_printf(&b, "%ld", year - eras[e].start + 1);
+			} else {
+				kh_buf_putc(&b, *p++);
+				continue;
+			}
+			p = end + 1;
+		} else {
+			kh_buf_putc(&b, *p++);
+		}
+	}
+	r = kh_arena_strdup(arena, kh_buf_cstr(&b));
+	kh_buf_free(&b);
+	return r;
+}
+
+/* ==== formats ==== */
+
+/* ASCII digits from fullwidth ones; trims spaces.  malloc'd. */
+static char *normalise_digits(const char *s)
+{
+	kh_buf b = KH_BUF_INIT;
+	size_t len = strlen(s);
+	const char *end;
+	while (*s == ' ' || *s == '\t')
+		s++, len--;
+	end = s + len;
+	while (end > s && (end[-1] == ' ' || end[-1] == '\t'))
+		end--;
+	while (s < end) {
+		uint32_t cp;
+		int k = kh_utf8_decode(s, (size_t)(end - s), &cp);
+		if (k <= 0) {
+			kh_buf_putc(&b, *s++);
+			continue;
+		}
+		if (cp >= 0xFF10 && cp <= 0xFF19)
+			kh_buf_putc(&b, (int)('0' + cp - 0xFF10));
+		else if (cp == 0xFF0D || cp == 0x2212)
+			kh_buf_putc(&b, '-');
+		else if (cp == 0xFF0E)
+			kh_buf_putc(&b, '.');
+		else
+			kh_buf_add(&b, s, (size_t)k);
+		s += k;
+	}
+	kh_buf_cstr(&b);
+	return kh_buf_detach(&b);
+}
+
+static int parse_year(const char *v, long *year)
+{
+	char *s = normalise_digits(v), *end;
+	int ok;
+	*year = strtol(s, &end, 10);
+	ok = end != s && !*end && isdigit((unsigned char)s[0]) && *year > 0 && *year < 100000;
+	free(s);
+	return ok;
+}
+
+/* "1234567.5" -> "1,234,567.5" with sep.  Returns 0, or -1 if v is not a number. */
+static int group_digits(const char *v, const char *sep, kh_buf *out)
+{
+	char *s = normalise_digits(v);
+	const char *p = s, *int0, *int1;
+	size_t nint;
+	if (*p == '-' || *p == '+')
+		p++;
+	int0 = p;
+	while (isdigit((unsigned char)*p))
+		p++;
+	int1 = p;
+	if (int1 == int0) {
+		free(s);
+		return -1;
+	}
+	if (*p == '.') {
+		p++;
+		if (!isdigit((unsigned char)*p)) {
+			free(s);
+			return -1;
+		}
+		while (isdigit((unsigned char)*p))
+			p++;
+	}
+	if (*p) {
+		free(s);
+		return -1;
+	}
+	if (s[0] == '-')
+		kh_buf_putc(out, '-');
+	nint = (size_t)(int1 - int0);
+	for (size_t i = 0; i < nint; i++) {
+		if (i > 0 && (nint - i) % 3 == 0)
+			kh_buf_puts(out, sep);
+		kh_buf_putc(out, int0[i]);
+	}
+	kh_buf_puts(out, int1);
+	free(s);
+	return 0;
+}
+
+static void apply_width(const char *v, int full, kh_buf *out)
+{
+	size_t len = strlen(v);
+	while (len > 0) {
+		uint32_t cp;
+		char enc[4];
+		int k = kh_utf8_decode(v, len, &cp);
+		if (k <= 0) {
+			kh_buf_putc(out, *v++);
+			len--;
+			continue;
+		}
+		if (full && cp >= 0x21 && cp <= 0x7E)
+			cp = cp - 0x21 + 0xFF01;
+		else if (!full && cp >= 0xFF01 && cp <= 0xFF5E)
+			cp = cp - 0xFF01 + 0x21;
+		kh_buf_add(out, enc, (size_t)kh_utf8_encode(cp, enc));
+		v += k;
+		len -= (size_t)k;
+	}
+}
+
+/* ==== the template walker ==== */
+
+typedef struct walker {
+	const kh_bindctx *ctx;   /* NULL: check only */
+	int flags;               /* KH_BIND_* (check only) */
+	srcpos pos;
+	kh_buf out;
+	int errors;
+} walker;
+
+static int find_format(const char *name, size_t len)
+{
+	for (int i = 0; formats[i]; i++)
+		if (strlen(formats[i]) == len && strncmp(formats[i], name, len) == 0)
+			return i;
+	return -1;
+}
+
+static void hint_formats(const char *name)
+{
+	const char *best = kh_closest(name, formats, NFORMATS);
+	if (best)
+		kh_hint("did you mean '%s'?", best);
+	else
+		kh_hint("the formats are era, number, upper, lower, fullwidth, halfwidth");
+}
+
+static void in_string_hint(const walker *w)
+{
+	if (w->pos.string_key)
+		kh_hint("in the string '%s' of the string table", w->pos.string_key);
+}
+
+/* The value of a name: a reserved one, or a column of the current row.
+ * Returns NULL after reporting. */
+static const char *name_value(walker *w, const char *name, size_t off, char *numbuf, size_t numsize)
+{
+	const kh_bindctx *c = w->ctx;
+	if (strcmp(name, "page") == 0 || strcmp(name, "pages") == 0) {
+		if (!c)
+			return "";
+		snprintf(numbuf, numsize, "%d", name[4] ? c->pages : c->page);
+		return numbuf;
+	}
+	if (strcmp(name, "key") == 0 && (c ? c->group_key != NULL : (w->flags & KH_BIND_GROUP) != 0))
+		return c ? c->group_key : "";
+	if (!c) {
+		if (!(w->flags & KH_BIND_ROW)) {
+			kh_error(pos_at(&w->pos, off), "no data row here for '{%s}'", name);
+			kh_hint("columns can be used inside repeat, list items and table columns; {page} and {pages} "
+			        "anywhere");
+			w->errors++;
+			return NULL;
+		}
+		return "";
+	}
+	if (!c->table || c->row < 0 || c->row >= c->table->nrows) {
+		kh_error(pos_at(&w->pos, off), "no data row here for '{%s}'", name);
+		if (w->pos.string_key)
+			in_string_hint(w);
+		else
+			kh_hint("columns can be used inside repeat, list items and table columns; {page} and {pages} "
+			        "anywhere");
+		w->errors++;
+		return NULL;
+	}
+	{
+		int col = kh_table_require(c->table, name, pos_at(&w->pos, off));
+		if (col < 0) {
+			in_string_hint(w);
+			w->errors++;
+			return NULL;
+		}
+		return kh_table_cell(c->table, c->row, col);
+	}
+}
+
+/* Apply one format to v, into out. */
+static int apply_format(walker *w, int fmt, const char *name, const char *v, size_t off, kh_buf *out)
+{
+	const kh_bindctx *c = w->ctx;
+	switch (fmt) {
+	case FMT_ERA: {
+		long year;
+		const char *yf = year_format(c ? c->locale : NULL);
+		if (!parse_year(v, &year)) {
+			kh_error(pos_at(&w->pos, off), "'{%s:era}': '%s' is not a year", name, v);
+			in_string_hint(w);
+			w->errors++;
+			return -1;
+		}
+		if (year < 1868 && wants_era(yf)) {
+			kh_error(pos_at(&w->pos, off), "'{%s:era}': %ld is before the first era (明治, 1868)", name, year);
+			w->errors++;
+			return -1;
+		}
+		kh_buf_puts(out, kh_format_year(c ? c->locale : NULL, year, c->arena));
+		return 0;
+	}
+	case FMT_NUMBER: {
+		const char *sep = c && c->locale && c->locale->number_group ? c->locale->number_group : ",";
+		size_t mark = out->len;
+		if (group_digits(v, sep, out) < 0) {
+			out->len = mark;
+			if (out->s)
+				out->s[mark] = 0;
+			kh_error(pos_at(&w->pos, off), "'{%s:number}': '%s' is not a number", name, v);
+			in_string_hint(w);
+			w->errors++;
+			return -1;
+		}
+		return 0;
+	}
+	case FMT_UPPER:
+	case FMT_LOWER:
+		for (const char *p = v; *p; p++)
+			kh_buf_putc(out, fmt == FMT_UPPER ? toupper((unsigned char)*p) : tolower((unsigned char)*p));
+		return 0;
+	case FMT_FULL:
+	case FMT_HALF:
+		apply_width(v, fmt == FMT_FULL, out);
+		return 0;
+	}
+	return -1;
+}
+
+/* One {name:fmt:fmt} at s[open..close]. */
+static void placeholder(walker *w, const char *s, size_t open, size_t close)
+{
+	const char *body = s + open + 1;
+	size_t blen = close - open - 1, nlen;
+	const char *colon = memchr(body, ':', blen);
+	char *name;
+	char numbuf[32];
+	const char *v;
+	int fmts[8], nf = 0, bad = 0;
+	nlen = colon ? (size_t)(colon - body) : blen;
+	if (nlen == 0) {
+		kh_error(pos_at(&w->pos, open), "empty '{}' in '%s'", s);
+		kh_hint("write a column name, {page} or {pages}; {{ is a literal {");
+		w->errors++;
+		return;
+	}
+	/* formats */
+	while (colon) {
+		const char *f = colon + 1, *next = memchr(f, ':', (size_t)(body + blen - f));
+		size_t flen = next ? (size_t)(next - f) : (size_t)(body + blen - f);
+		int fi = find_format(f, flen);
+		if (fi < 0) {
+			char *fw = kh_xstrndup(f, flen);
+			char *ph = kh_xstrndup(s + open, close - open + 1);
+			kh_error(pos_at(&w->pos, (size_t)(f - s)), "unknown format '%s' in '%s'", fw, ph);
+			hint_formats(fw);
+			free(fw);
+			free(ph);
+			w->errors++;
+			bad = 1;
+		} else if (nf < (int)KH_COUNT(fmts)) {
+			fmts[nf++] = fi;
+		}
+		colon = next;
+	}
+	name = kh_xstrndup(body, nlen);
+	v = name_value(w, name, open, numbuf, sizeof numbuf);
+	if (!v || bad || !w->ctx) {
+		free(name);
+		return;
+	}
+	/* apply the formats in order */
+	{
+		kh_buf cur = KH_BUF_INIT, next = KH_BUF_INIT;
+		kh_buf_puts(&cur, v);
+		for (int i = 0; i < nf; i++) {
+			kh_buf_reset(&next);
+			if (apply_format(w, fmts[i], name, kh_buf_cstr(&cur), open, &next) < 0)
+				break;
+			kh_buf tmp = cur;
+			cur = next;
+			next = tmp;
+		}
+		kh_buf_puts(&w->out, kh_buf_cstr(&cur));
+		kh_buf_free(&cur);
+		kh_buf_free(&next);
+	}
+	free(name);
+}
+
+static void walk_template(walker *w, const char *s)
+{
+	size_t i = 0, n = strlen(s);
+	while (i < n) {
+		if (s[i] == '{' && s[i + 1] == '{') {
+			kh_buf_putc(&w->out, '{');
+			i += 2;
+		} else if (s[i] == '}' && s[i + 1] == '}') {
+			kh_buf_putc(&w->out, '}');
+			i += 2;
+		} else if (s[i] == '{') {
+			size_t j = i + 1;
+			while (j < n && s[j] != '}' && s[j] != '{')
+				j++;
+			if (j >= n || s[j] == '{') {
+				kh_error(pos_at(&w->pos, i), "unclosed '{' in '%s'", s);
+				kh_hint("close it with '}', or write {{ for a literal {");
+				in_string_hint(w);
+				w->errors++;
+				return;
+			}
+			placeholder(w, s, i, j);
+			i = j + 1;
+		} else if (s[i] == '}') {
+			kh_error(pos_at(&w->pos, i), "unmatched '}' in '%s'", s);
+			kh_hint("write }} for a literal }");
+			in_string_hint(w);
+			w->errors++;
+			return;
+		} else {
+			size_t j = i;
+			while (j < n && s[j] != '{' && s[j] != '}')
+				j++;
+			kh_buf_add(&w->out, s + i, j - i);
+			i = j;
+		}
+	}
+}
+
+/* ==== string table ==== */
+
+static int find_key_row(const kh_strings *st, const char *key)
+{
+	const kh_table *t = st->table;
+	for (int r = 0; r < t->nrows; r++)
+		if (strcmp(kh_table_cell(t, r, st->key_col), key) == 0)
+			return r;
+	return -1;
+}
+
+const char *kh_strings_lookup(const kh_strings *st, const kh_locale *loc, const char *key, const char **used)
+{
+	int row;
+	if (used)
+		*used = NULL;
+	if (!st || !st->table || !loc)
+		return NULL;
+	row = find_key_row(st, key);
+	if (row < 0)
+		return NULL;
+	for (int i = 0; i < loc->nchain; i++) {
+		int col = kh_table_column(st->table, loc->chain[i]);
+		if (col >= 0 && kh_table_cell(st->table, row, col)[0]) {
+			if (used)
+				*used = loc->chain[i];
+			return kh_table_cell(st->table, row, col);
+		}
+	}
+	return NULL;
+}
+
+static void unknown_string(const kh_strings *st, const char *key, kh_loc at)
+{
+	const kh_table *t = st->table;
+	const char **keys = kh_xmalloc(((size_t)t->nrows + 1) * sizeof *keys);
+	const char *best;
+	for (int r = 0; r < t->nrows; r++)
+		keys[r] = kh_table_cell(t, r, st->key_col);
+	best = kh_closest(key, keys, (size_t)t->nrows);
+	kh_error(at, "unknown string '@%s'", key);
+	if (best)
+		kh_hint("did you mean '@%s'?", best);
+	else
+		kh_hint("the string table %s has no key '%s'; for a literal '@' write '@@'", t->path ? t->path : "",
+		        key);
+	free(keys);
+}
+
+/* "@key": the string's text (a template itself), or NULL after reporting. */
+static const char *lookup(const kh_bindctx *ctx, const char *key, srcpos *pos)
+{
+	const kh_strings *st = ctx->strings;
+	const kh_locale *loc = ctx->locale;
+	const char *used = NULL, *text;
+	kh_loc at = pos_start(pos);
+	int row;
+	if (!st || !st->table) {
+		kh_error(at, "no string table for '@%s'", key);
+		kh_hint("add 'strings: FILE.csv' under data: (a key column, then one column per locale)");
+		return NULL;
+	}
+	row = find_key_row(st, key);
+	if (row < 0) {
+		unknown_string(st, key, at);
+		return NULL;
+	}
+	if (!loc || loc->nchain == 0) {
+		kh_error(at, "no locale to look '@%s' up in", key);
+		return NULL;
+	}
+	text = kh_strings_lookup(st, loc, key, &used);
+	if (!text) {
+		kh_buf names = KH_BUF_INIT;
+		for (int i = 0; i < loc->nchain; i++)
+			kh_buf_printf(&names, "%s%s", i ? (i == loc->nchain - 1 ? " or " : ", ") : "", loc->chain[i]);
+		kh_error(at, "no text for '%s' in %s", key, kh_buf_cstr(&names));
+		kh_hint("fill in its row of %s", st->table->path ? st->table->path : "the string table");
+		kh_buf_free(&names);
+		return NULL;
+	}
+	if (strcmp(used, loc->chain[0]) != 0)
+		kh_warning(at, "no '%s' text for '%s'; using '%s'", loc->chain[0], key, used);
+	/* messages about the string's own template go to its cell */
+	{
+		int col = kh_table_column(st->table, used);
+		kh_loc cell = kh_table_cell_loc(st->table, row, col);
+		pos->node = NULL;
+		if (cell.file && cell.line > 0)
+			pos->loc = cell;
+		else
+			pos->loc = at;
+		pos->string_key = key;
+	}
+	return text;
+}
+
+static const char *evaluate(const kh_bindctx *ctx, const char *source, srcpos pos)
+{
+	walker w;
+	const char *s = source;
+	char *r;
+	if (!source)
+		return NULL;
+	memset(&w, 0, sizeof w);
+	w.ctx = ctx;
+	w.pos = pos;
+	if (s[0] == '@' && s[1] == '@') {
+		kh_buf_putc(&w.out, '@');
+		s += 2;
+		w.pos.base = 2;
+	} else if (s[0] == '@') {
+		if (!s[1]) {
+			kh_error(pos_start(&pos), "'@' needs a key, as in \"@cover.title\"");
+			kh_hint("for a literal '@' write '@@'");
+			return NULL;
+		}
+		s = lookup(ctx, s + 1, &w.pos);
+		if (!s)
+			return NULL;
+	}
+	if (!strchr(s, '{') && !strchr(s, '}') && w.out.len == 0)
+		return s; /* plain text: nothing to copy */
+	walk_template(&w, s);
+	if (w.errors) {
+		kh_buf_free(&w.out);
+		return NULL;
+	}
+	r = kh_arena_strdup(ctx->arena, kh_buf_cstr(&w.out));
+	kh_buf_free(&w.out);
+	return r;
+}
+
+const char *kh_bind_text(const kh_bindctx *ctx, const char *source, kh_loc where)
+{
+	srcpos pos = {NULL, where, NULL, 0};
+	return evaluate(ctx, source, pos);
+}
+
+const char *kh_bind_node(const kh_bindctx *ctx, const kh_ynode *n)
+{
+	srcpos pos = {n, n ? n->loc : KH_NOLOC, NULL, 0};
+	if (!n || n->kind != KH_Y_SCALAR) {
+		if (n)
+			kh_error(n->loc, "expected text, not %s", kh_ykind_name(n->kind));
+		return NULL;
+	}
+	return evaluate(ctx, n->str, pos);
+}
+
+int kh_bind_check(const kh_ynode *n, int flags)
+{
+	walker w;
+	const char *s;
+	size_t base = 0;
+	if (!n || n->kind != KH_Y_SCALAR)
+		return 0;
+	s = n->str;
+	memset(&w, 0, sizeof w);
+	w.flags = flags;
+	w.pos.node = n;
+	if (s[0] == '@' && s[1] == '@') {
+		base = 2;
+	} else if (s[0] == '@') {
+		if (!s[1]) {
+			kh_error(n->loc, "'@' needs a key, as in \"@cover.title\"");
+			kh_hint("for a literal '@' write '@@'");
+			return 1;
+		}
+		for (const char *p = s + 1; *p; p++)
+			if (*p == ' ' || *p == '{' || *p == '}') {
+				kh_error(kh_yscalar_loc(n, (size_t)(p - s)), "a string key cannot hold '%c': '%s'", *p, s);
+				kh_hint("\"@key\" names a whole string of the string table; for a literal '@' write '@@'");
+				return 1;
+			}
+		return 0;
+	}
+	if (!strchr(s + base, '{') && !strchr(s + base, '}'))
+		return 0;
+	w.pos.base = base;
+	walk_template(&w, s + base);
+	kh_buf_free(&w.out);
+	return w.errors;
+}
+
+/* ==== locales ==== */
+
+static const char *scalar_of(const kh_ynode *n)
+{
+	return n && n->kind == KH_Y_SCALAR ? n->str : NULL;
+}
+
+static void chain_add(kh_locale *loc, const char *name)
+{
+	if (!name || !*name || loc->nchain >= (int)KH_COUNT(loc->chain))
+		return;
+	for (int i = 0; i < loc->nchain; i++)
+		if (strcmp(loc->chain[i], name) == 0)
+			return;
+	loc->chain[loc->nchain++] = name;
+}
+
+int kh_locale_init(kh_locale *loc, const kh_ynode *root, const char *name, kh_loc where)
+{
+	const kh_ynode *locs = kh_ymap_get(root, "locales"), *me = NULL;
+	memset(loc, 0, sizeof *loc);
+	if (locs && (locs->kind != KH_Y_MAP || locs->n == 0))
+		locs = NULL;
+	if (!locs) {
+		if (name && strcmp(name, "ja") != 0) {
+			kh_error(where, "unknown locale '%s'", name);
+			kh_hint("the layout has no locales: section, so its only locale is 'ja'");
+			return -1;
+		}
+		loc->name = "ja";
+	} else if (!name) {
+		loc->name = locs->keys[0]->str;
+		me = locs->vals[0];
+	} else {
+		for (int i = 0; i < locs->n; i++)
+			if (strcmp(locs->keys[i]->str, name) == 0) {
+				loc->name = locs->keys[i]->str;
+				me = locs->vals[i];
+			}
+		if (!loc->name) {
+			const char **names = kh_xmalloc((size_t)locs->n * sizeof *names);
+			const char *best;
+			kh_buf b = KH_BUF_INIT;
+			for (int i = 0; i < locs->n; i++) {
+				names[i] = locs->keys[i]->str;
+				kh_buf_printf(&b, "%s%s", i ? ", " : "", names[i]);
+			}
+			best = kh_closest(name, names, (size_t)locs->n);
+			kh_error(where, "unknown locale '%s'", name);
+			if (best)
+				kh_hint("did you mean '%s'? the layout's locales are %s", best, kh_buf_cstr(&b));
+			else
+				kh_hint("the layout's locales are %s", kh_buf_cstr(&b));
+			kh_buf_free(&b);
+			free(names);
+			return -1;
+		}
+	}
+	chain_add(loc, loc->name);
+	/* fallbacks, transitively, breadth first */
+	for (int i = 0; i < loc->nchain && locs; i++) {
+		const kh_ynode *l = kh_ymap_get(locs, loc->chain[i]);
+		const kh_ynode *fb = kh_ymap_get(l, "fallback");
+		if (!fb)
+			continue;
+		if (fb->kind == KH_Y_SEQ) {
+			for (int j = 0; j < fb->n; j++)
+				chain_add(loc, scalar_of(fb->vals[j]));
+		} else {
+			chain_add(loc, scalar_of(fb));
+		}
+	}
+	loc->latin = scalar_of(kh_ymap_get(me, "script")) && strcmp(scalar_of(kh_ymap_get(me, "script")), "latin") == 0;
+	loc->year_format = scalar_of(kh_ymap_get(me, "year"));
+	if (!loc->year_format)
+		loc->year_format = strcmp(loc->name, "ja") == 0 ? default_ja_year : "{year}";
+	loc->number_group = scalar_of(kh_ymap_get(me, "number-group"));
+	if (!loc->number_group)
+		loc->number_group = ",";
+	loc->fonts = kh_ymap_get(me, "fonts");
+	if (loc->fonts && loc->fonts->kind != KH_Y_MAP)
+		loc->fonts = NULL;
+	return 0;
+}

@@ -51,9 +51,36 @@ typedef struct kh_bindctx {
  * its fallback chain is a warning and the fallback's text is used. */
 const char *kh_bind_text(const kh_bindctx *ctx, const char *source, kh_loc where);
 
+/* Evaluate a text source given as a layout node: like kh_bind_text, with
+ * messages at the exact column inside the value when it is on one line. */
+const char *kh_bind_node(const kh_bindctx *ctx, const kh_ynode *n);
+
+/* Check a text source's syntax without data (kumihan check): "@" with no
+ * key, unclosed or unmatched braces, unknown formats, and column names used
+ * where there is no data row.  flags: KH_BIND_ROW (a data row is current),
+ * KH_BIND_GROUP (inside a grouped repeat: {key}), KH_BIND_FILE (a file
+ * name).  Returns the number of errors reported. */
+enum { KH_BIND_ROW = 1, KH_BIND_GROUP = 2, KH_BIND_FILE = 4 };
+int kh_bind_check(const kh_ynode *n, int flags);
+
+/* The edition's locale from the layout's locales: section (root may lack
+ * one: the only locale is then "ja").  name NULL: the first locale.  The
+ * chain follows fallbacks transitively (at most 4 locales, no repeats).
+ * year_format and number_group are never NULL afterwards.  Returns 0, or -1
+ * after reporting an unknown locale at `where` with the layout's locales. */
+int kh_locale_init(kh_locale *loc, const kh_ynode *root, const char *name, kh_loc where);
+
+/* The text of `key` in the first locale of the chain that has it (NULL if
+ * none; *used gets that locale).  No message: for callers that only look. */
+const char *kh_strings_lookup(const kh_strings *st, const kh_locale *loc, const char *key, const char **used);
+
 /* Format a year: 2009 → "2009（平成21）年" (ja) / "2009" (en).  Eras from
  * Meiji (1868) on; the first year of an era is 元年 when the format asks
- * for {era_year_gan}. */
+ * for {era_year_gan}.  A year that falls in two eras (1912, 1926, 1989,
+ * 2019) is written in the later one: 1989 → 平成元年.  loc NULL or without
+ * year_format: "ja" uses "{year}（{era}{era_year_gan}）年", others "{year}".
+ * Years before 1868 have no era: the year alone is returned (kh_bind_text
+ * reports them when the format wants an era). */
 const char *kh_format_year(const kh_locale *loc, long year, kh_arena *arena);
 
 #endif

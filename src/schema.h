@@ -17,6 +17,7 @@
 #define KH_SCHEMA_H
 
 #include "display.h"
+#include "table.h"
 #include "yaml.h"
 
 /* Check a whole layout (root of the file).  Returns the number of errors. */
@@ -60,9 +61,27 @@ kh_color kh_prop_color(const kh_ynode *el, const char *key, const kh_ynode *pale
 /* Index of the value in a NULL-terminated list of choices, def if absent. */
 int kh_prop_enum(const kh_ynode *el, const char *key, const char *const *choices, int def);
 
+/* Filters (`where:`): conditions `column OP value` joined with `and`; OP is
+ * == != < <= > >=; a value is quoted ('...' or "...") or a bare word or
+ * number.  With t, columns are resolved (kh_table_require at the column's
+ * position); without, only the syntax is checked.  Values are copied into
+ * arena (may be NULL when out is NULL).  Returns the number of conditions
+ * (0 when n is NULL), or -1 after reporting. */
+int kh_parse_where(const kh_ynode *n, const kh_table *t, kh_filter *out, int max, kh_arena *arena);
+/* `sort: column` or `sort: -column` (descending).  Returns the column (0
+ * when t is NULL), -1 when n is NULL, -2 after reporting. */
+int kh_parse_sort(const kh_ynode *n, const kh_table *t, int *desc);
+/* Connector anchors "NAME.side" or "NAME.side@30%": side 0 top, 1 bottom,
+ * 2 left, 3 right, 4 center; along 0..1 (0.5 when not given).  name is
+ * copied into arena (NULL arena: not returned).  Returns 0 or -1 after
+ * reporting. */
+int kh_parse_anchor(const kh_ynode *n, const char **name, int *side, double *along, kh_arena *arena);
+
 /* ---- the reference, generated from the table ---- */
 /* Markdown list of every section, element and key (type, default, meaning):
  * `kumihan help layout` prints it and docs/layout-format.md includes it. */
 void kh_schema_print_reference(FILE *out);
+/* Every key, one "set.key" a line (for the test that the docs name them all). */
+void kh_schema_print_keys(FILE *out);
 
 #endif
