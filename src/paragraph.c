@@ -319,7 +319,7 @@ static int pick_font(measurer *m, uint32_t cp, double *adv)
 			*adv = kh_font_advance(m->fonts[i], cp, size);
 			return i;
 		}
-	if (cp <= 0xFFFF)
+	if (cp <= 0xFFFF && cp != 0xFFFD) /* U+FFFD: bad input, reported where it was decoded */
 		report_missing(m, cp);
 	*adv = is_wide(cp) ? size : size / 2;
 	return 0;
