@@ -278,11 +278,16 @@ static int pattern_has_style(FcPattern *p, const char *style)
 	return 0;
 }
 
-static int is_truetype(FcPattern *p)
+static int is_format(FcPattern *p, const char *format)
 {
 	FcChar8 *fmt;
 	return FcPatternGetString(p, FC_FONTFORMAT, 0, &fmt) == FcResultMatch &&
-	       strcmp((const char *)fmt, "TrueType") == 0;
+	       strcmp((const char *)fmt, format) == 0;
+}
+
+static int is_truetype(FcPattern *p)
+{
+	return is_format(p, "TrueType");
 }
 
 static int in_dir(FcPattern *p, const char *dir)
@@ -317,6 +322,8 @@ static int score(FcPattern *p, const char *style, const char *extra_dir)
 	}
 	if (is_truetype(p))
 		s += 16;
+	else if (is_format(p, "CFF"))
+		s += 8; /* reported as such, rather than as a Type 1 file */
 	if (in_dir(p, extra_dir))
 		s += 32;
 	return s;
@@ -327,9 +334,10 @@ static int family_key_cmp(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Installed family names (all names of every face); embeddable only if asked.
+/* Installed family names (all names of every face, or each face's first);
+ * embeddable only if asked.
  * Returns a sorted, unique, malloc'd array of malloc'd strings. */
-static char **list_families(int truetype_only, size_t *count)
+static char **list_families(int truetype_only, int first_only, size_t *count)
 {
 	FcPattern *pat = FcPatternCreate();
 	FcObjectSet *os = FcObjectSetBuild(FC_FAMILY, FC_FONTFORMAT, (char *)NULL);
@@ -340,7 +348,9 @@ static char **list_families(int truetype_only, size_t *count)
 		FcChar8 *fam;
 		if (truetype_only && !is_truetype(set->fonts[i]))
 			continue;
-		for (int j = 0; FcPatternGetString(set->fonts[i], FC_FAMILY, j, &fam) == FcResultMatch; j++) {
+		for (int j = 0; (!first_only || j == 0) &&
+		                FcPatternGetString(set->fonts[i], FC_FAMILY, j, &fam) == FcResultMatch;
+		     j++) {
 			kh_grow(&names, sizeof *names, n + 1, &cap);
 			names[n++] = kh_xstrdup((const char *)fam);
 		}
@@ -379,13 +389,64 @@ static char *fold(const char *s)
 	return r;
 }
 
+static int installed(char **names, size_t n, const char *family)
+{
+	for (size_t i = 0; i < n; i++)
+		if (name_eq(names[i], family))
+			return 1;
+	return 0;
+}
+
+/* What fontconfig's own configuration puts in family's place (Arial ->
+ * Liberation Sans): the first installed TrueType family among its strong
+ * aliases (the weak ones are the generic fallbacks), or NULL.  malloc'd. */
+static char *fc_alias(const char *family, char **names, size_t n)
+{
+	FcPattern *pat = FcPatternCreate();
+	FcPatternIter it;
+	char *found = NULL;
+	FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
+	FcConfigSubstitute(fc_get(), pat, FcMatchPattern);
+	FcPatternIterStart(pat, &it);
+	if (FcPatternFindIter(pat, &it, FC_FAMILY)) {
+		int count = FcPatternIterValueCount(pat, &it);
+		for (int j = 1; j < count && !found; j++) {
+			FcValue v;
+			FcValueBinding bind;
+			if (FcPatternIterGetValue(pat, &it, j, &v, &bind) != FcResultMatch || v.type != FcTypeString ||
+			    bind == FcValueBindingWeak)
+				continue;
+			if (!name_eq((const char *)v.u.s, family) && installed(names, n, (const char *)v.u.s))
+				found = kh_xstrdup((const char *)v.u.s);
+		}
+	}
+	FcPatternDestroy(pat);
+	return found;
+}
+
+/* A Japanese family kumihan's usual fonts stand in for (MS Mincho, 游ゴシック). */
+static const char *japanese_standin(const char *folded, char **names, size_t n)
+{
+	static const char *const mincho[] = {"mincho", "明朝", "serif", "ming"};
+	static const char *const gothic[] = {"gothic", "ゴシック", "meiryo", "メイリオ", "kakugo", "角ゴ", "sans"};
+	for (size_t i = 0; i < KH_COUNT(mincho); i++)
+		if (strstr(folded, mincho[i]) && installed(names, n, "IPAexMincho"))
+			return "IPAexMincho";
+	for (size_t i = 0; i < KH_COUNT(gothic); i++)
+		if (strstr(folded, gothic[i]) && installed(names, n, "IPAexGothic"))
+			return "IPAexGothic";
+	return NULL;
+}
+
+/* The hint after "font 'x' is not installed": a typo first, then
+ * fontconfig's substitute, then a Japanese stand-in, else the nearest three. */
 static void hint_families(const char *family)
 {
 	size_t n;
-	char **names = list_families(1, &n);
+	char **names = list_families(1, 0, &n);
 	char **folded;
-	const char *best;
-	char *fw;
+	const char *best, *standin;
+	char *fw, *alias;
 	if (n == 0) {
 		kh_hint("no TrueType fonts are installed; put a .ttf file in the project's fonts/ folder");
 		free_names(names, n);
@@ -396,15 +457,29 @@ static void hint_families(const char *family)
 		folded[i] = fold(names[i]);
 	fw = fold(family);
 	best = kh_closest(fw, (const char *const *)folded, n);
+	alias = best ? NULL : fc_alias(family, names, n);
+	standin = best || alias ? NULL : japanese_standin(fw, names, n);
 	if (best) {
 		for (size_t i = 0; i < n; i++)
 			if (folded[i] == best) {
 				kh_hint("did you mean '%s'?", names[i]);
 				break;
 			}
+	} else if (alias) {
+		kh_hint("'%s' is installed and stands in for it elsewhere (fontconfig); name it to use it", alias);
+	} else if (standin) {
+		kh_hint("'%s' is installed; name it to use it", standin);
 	} else {
-		/* the three nearest by edit distance, ties in name order */
+		/* the three nearest by edit distance (one name a face), ties in name order */
 		int pick[3] = {-1, -1, -1}, pd[3] = {INT_MAX, INT_MAX, INT_MAX};
+		for (size_t i = 0; i < n; i++)
+			free(folded[i]);
+		free(folded);
+		free_names(names, n);
+		names = list_families(1, 1, &n);
+		folded = kh_xmalloc(n * sizeof *folded);
+		for (size_t i = 0; i < n; i++)
+			folded[i] = fold(names[i]);
 		for (size_t i = 0; i < n; i++) {
 			int d = kh_edit_distance(fw, folded[i]);
 			for (int k = 0; k < 3; k++)
@@ -427,6 +502,7 @@ static void hint_families(const char *family)
 		else
 			kh_hint("the only installed family is '%s'", names[pick[0]]);
 	}
+	free(alias);
 	free(fw);
 	for (size_t i = 0; i < n; i++)
 		free(folded[i]);
@@ -521,8 +597,16 @@ kh_font *kh_fonts_lookup(kh_fonts *fs, const char *family, const char *style, kh
 			st = NULL;
 		if (style && pattern_has_style(best, style))
 			st = (FcChar8 *)style;
-		f = font_open(fs, (const char *)file, index & 0xffff, fam ? (const char *)fam : family,
-		              st ? (const char *)st : "Regular", family, where);
+		if (!is_truetype(best) && !is_format(best, "CFF")) {
+			FcChar8 *fmt = (FcChar8 *)"an unknown";
+			FcPatternGetString(best, FC_FONTFORMAT, 0, &fmt);
+			kh_error(where, "font '%s' is in %s format (%s), which libharu cannot embed", family,
+			         (const char *)fmt, base_name((const char *)file));
+			kh_hint("use a TrueType font (.ttf or .ttc), such as IPAexGothic or IPAexMincho");
+		} else {
+			f = font_open(fs, (const char *)file, index & 0xffff, fam ? (const char *)fam : family,
+			              st ? (const char *)st : "Regular", family, where);
+		}
 	}
 	if (set)
 		FcFontSetDestroy(set);

@@ -1,10 +1,12 @@
 /* test_font.c -- font lookup, metrics, kerning, coverage and subsets. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <hb.h>
 
 #include "font.h"
+#include "utf8.h"
 #include "t.h"
 
 static char errbuf[4096];
@@ -81,6 +83,137 @@ int main(void)
 	cf = capture();
 	T_OK("font: unknown family returns NULL", kh_fonts_lookup(fs, "IPAexMintyo", NULL, kh_loc_make("l.yaml", 3, 9)) == NULL);
 	T_STR("font: unknown family message", "l.yaml:3:9: error: font 'IPAexMintyo' is not installed\nhint: did you mean 'IPAexMincho'?\n", captured(cf));
+
+	cf = capture();
+	T_OK("font: CFF font refused", kh_fonts_lookup(fs, "Nimbus Roman", NULL, kh_loc_make("l.yaml", 4, 11)) == NULL);
+	T_STR("font: CFF font message",
+	      "l.yaml:4:11: error: font 'Nimbus Roman' has CFF outlines (NimbusRoman-Regular.otf), which libharu cannot embed\n"
+	      "hint: use a TrueType font (.ttf or .ttc), such as IPAexGothic or IPAexMincho\n",
+	      captured(cf));
+	cf = capture();
+	T_OK("font: unknown style refused", kh_fonts_lookup(fs, "Liberation Serif", "Black", kh_loc_make("l.yaml", 5, 3)) == NULL);
+	T_STR("font: unknown style message",
+	      "l.yaml:5:3: error: font 'Liberation Serif' has no style 'Black'\n"
+	      "hint: its styles are 'Regular', 'Italic', 'Bold', 'Bold Italic'\n",
+	      captured(cf));
+	cf = capture();
+	T_OK("font: Arial is not installed", kh_fonts_lookup(fs, "Arial", NULL, kh_loc_make("l.yaml", 6, 3)) == NULL);
+	T_STR("font: fontconfig's stand-in named",
+	      "l.yaml:6:3: error: font 'Arial' is not installed\n"
+	      "hint: 'Liberation Sans' is installed and stands in for it elsewhere (fontconfig); name it to use it\n",
+	      captured(cf));
+	cf = capture();
+	T_OK("font: MS Mincho is not installed", kh_fonts_lookup(fs, "MS Mincho", NULL, kh_loc_make("l.yaml", 7, 3)) == NULL);
+	T_STR("font: a Japanese stand-in named",
+	      "l.yaml:7:3: error: font 'MS Mincho' is not installed\n"
+	      "hint: 'IPAexMincho' is installed; name it to use it\n",
+	      captured(cf));
+	cf = capture();
+	T_OK("font: nonsense family", kh_fonts_lookup(fs, "Qqqqqqqqqqqqqq", NULL, KH_NOLOC) == NULL);
+	T_OK("font: nonsense family: three nearest named",
+	     strstr(captured(cf), "hint: the closest installed families are '") != NULL);
+
+	{
+		kh_font *b = kh_fonts_lookup(fs, "Liberation Serif", "Bold", KH_NOLOC);
+		kh_font *it = kh_fonts_lookup(fs, "liberation serif", "italic", KH_NOLOC);
+		T_OK("font: Bold is another face", b && b != ls && strstr(kh_font_path(b), "LiberationSerif-Bold.ttf"));
+		T_OK("font: style matched without regard to case", it && strstr(kh_font_path(it), "LiberationSerif-Italic.ttf"));
+		T_OK("font: Bold is wider", b && kh_font_advance(b, 'm', 10) >= kh_font_advance(ls, 'm', 10));
+	}
+
+	/* loading files directly */
+	cf = capture();
+	T_OK("font: missing file", kh_fonts_load_file(fs, "/nonexistent/x.ttf", 0, kh_loc_make("l.yaml", 8, 1)) == NULL);
+	T_STR("font: missing file message", "l.yaml:8:1: error: cannot read font file '/nonexistent/x.ttf': No such file or directory\n",
+	      captured(cf));
+	cf = capture();
+	T_OK("font: not a font", kh_fonts_load_file(fs, "/etc/hostname", 0, kh_loc_make("l.yaml", 9, 1)) == NULL);
+	T_STR("font: not a font message", "l.yaml:9:1: error: '/etc/hostname' is not a TrueType or OpenType font file\n",
+	      captured(cf));
+	cf = capture();
+	T_OK("font: index out of range", kh_fonts_load_file(fs, kh_font_path(m), 2, kh_loc_make("l.yaml", 10, 1)) == NULL);
+	{
+		char exp[512];
+		snprintf(exp, sizeof exp, "l.yaml:10:1: error: font file '%s' has 1 face; index 2 is out of range\n",
+		         kh_font_path(m));
+		T_STR("font: index out of range message", exp, captured(cf));
+	}
+
+	/* used set and subset */
+	{
+		const char *text = "国際協力 AVA";
+		const uint32_t *cps;
+		unsigned char *data;
+		size_t len;
+		uint32_t *dec;
+		size_t n = kh_utf8_decode_all(text, strlen(text), &dec);
+		hb_blob_t *blob;
+		hb_face_t *face;
+		hb_font_t *font;
+		hb_codepoint_t gid;
+		int covered = 1;
+		for (size_t i = 0; i < n; i++)
+			kh_font_use(g, dec[i]);
+		free(dec);
+		T_INT("font: used set has each character once", 7, kh_font_used(g, &cps));
+		T_OK("font: used set sorted", cps[0] == ' ' && cps[1] == 'A' && cps[2] == 'V' && cps[3] == 0x529B && cps[6] == 0x969B);
+		T_INT("font: subset made", 0, kh_font_subset(g, &data, &len));
+		blob = hb_blob_create((const char *)data, (unsigned)len, HB_MEMORY_MODE_READONLY, NULL, NULL);
+		face = hb_face_create(blob, 0);
+		font = hb_font_create(face);
+		T_INT("font: subset holds exactly the used glyphs and .notdef", 8, hb_face_get_glyph_count(face));
+		for (int i = 0; i < 7; i++)
+			covered &= hb_font_get_nominal_glyph(font, cps[i], &gid) && gid != 0;
+		T_OK("font: subset maps every used character", covered);
+		T_OK("font: subset drops the rest", !hb_font_get_nominal_glyph(font, 0x6587, &gid));
+		{
+			hb_blob_t *fpgm = hb_face_reference_table(face, HB_TAG('f', 'p', 'g', 'm'));
+			T_INT("font: subset has no hinting program", 0, hb_blob_get_length(fpgm));
+			hb_blob_destroy(fpgm);
+		}
+		T_OK("font: subset is small", len < 20000);
+		hb_font_destroy(font);
+		hb_face_destroy(face);
+		hb_blob_destroy(blob);
+
+		/* the project's fonts/ folder comes first: a copy of the subset there */
+		{
+			char dir[] = "/tmp/kh-test-fonts.XXXXXX";
+			if (mkdtemp(dir)) {
+				char path[300];
+				FILE *out;
+				kh_fonts *fs2;
+				kh_font *local;
+				snprintf(path, sizeof path, "%s/house.ttf", dir);
+				out = fopen(path, "wb");
+				fwrite(data, 1, len, out);
+				fclose(out);
+				fs2 = kh_fonts_new(dir);
+				local = kh_fonts_lookup(fs2, "IPAexGothic", NULL, KH_NOLOC);
+				T_OK("font: the fonts/ folder is searched first",
+				     local && strncmp(kh_font_path(local), dir, strlen(dir)) == 0);
+				T_OK("font: the folder's font measures", local && kh_font_advance(local, 0x5354, 10) == 10.0);
+				kh_fonts_drop(fs2);
+				unlink(path);
+				rmdir(dir);
+			}
+		}
+		free(data);
+	}
+
+	/* kumihan fonts */
+	{
+		char *buf = NULL;
+		size_t blen = 0;
+		FILE *mf = open_memstream(&buf, &blen);
+		kh_fonts_list_installed(mf);
+		fclose(mf);
+		T_OK("font: list has IPAexMincho with its file",
+		     strstr(buf, "IPAexMincho\tRegular\t/usr/share/fonts/") != NULL);
+		T_OK("font: list has Liberation Serif Bold", strstr(buf, "Liberation Serif\tBold\t") != NULL);
+		T_OK("font: list leaves out CFF and Type 1 fonts", !strstr(buf, ".otf") && !strstr(buf, ".pfb") && !strstr(buf, ".t1"));
+		free(buf);
+	}
 
 	kh_fonts_drop(fs);
 	T_DONE();
