@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "schema.h"
 #include "utf8.h"
 
 static const char *const formats[] = {"era", "number", "upper", "lower", "fullwidth", "halfwidth", NULL};
@@ -229,7 +230,7 @@ static int find_format(const char *name, size_t len)
 
 static void hint_formats(const char *name)
 {
-	const char *best = kh_closest(name, formats, NFORMATS);
+	const char *best = kh_schema_closest(name, formats, NFORMATS);
 	if (best)
 		kh_hint("did you mean '%s'?", best);
 	else
@@ -437,6 +438,15 @@ static void walk_template(walker *w, const char *s)
 
 /* ==== string table ==== */
 
+/* Column by name (the string table's locale columns). */
+static int column_of(const kh_table *t, const char *name)
+{
+	for (int c = 0; c < t->ncols; c++)
+		if (strcmp(t->header[c], name) == 0)
+			return c;
+	return -1;
+}
+
 static int find_key_row(const kh_strings *st, const char *key)
 {
 	const kh_table *t = st->table;
@@ -457,7 +467,7 @@ const char *kh_strings_lookup(const kh_strings *st, const kh_locale *loc, const 
 	if (row < 0)
 		return NULL;
 	for (int i = 0; i < loc->nchain; i++) {
-		int col = kh_table_column(st->table, loc->chain[i]);
+		int col = column_of(st->table, loc->chain[i]);
 		if (col >= 0 && kh_table_cell(st->table, row, col)[0]) {
 			if (used)
 				*used = loc->chain[i];
@@ -474,7 +484,7 @@ static void unknown_string(const kh_strings *st, const char *key, kh_loc at)
 	const char *best;
 	for (int r = 0; r < t->nrows; r++)
 		keys[r] = kh_table_cell(t, r, st->key_col);
-	best = kh_closest(key, keys, (size_t)t->nrows);
+	best = kh_schema_closest(key, keys, (size_t)t->nrows);
 	kh_error(at, "unknown string '@%s'", key);
 	if (best)
 		kh_hint("did you mean '@%s'?", best);
@@ -520,7 +530,7 @@ static const char *lookup(const kh_bindctx *ctx, const char *key, srcpos *pos)
 		kh_warning(at, "no '%s' text for '%s'; using '%s'", loc->chain[0], key, used);
 	/* messages about the string's own template go to its cell */
 	{
-		int col = kh_table_column(st->table, used);
+		int col = column_of(st->table, used);
 		kh_loc cell = kh_table_cell_loc(st->table, row, col);
 		pos->node = NULL;
 		if (cell.file && cell.line > 0)
@@ -667,7 +677,7 @@ int kh_locale_init(kh_locale *loc, const kh_ynode *root, const char *name, kh_lo
 				names[i] = locs->keys[i]->str;
 				kh_buf_printf(&b, "%s%s", i ? ", " : "", names[i]);
 			}
-			best = kh_closest(name, names, (size_t)locs->n);
+			best = kh_schema_closest(name, names, (size_t)locs->n);
 			kh_error(where, "unknown locale '%s'", name);
 			if (best)
 				kh_hint("did you mean '%s'? the layout's locales are %s", best, kh_buf_cstr(&b));

@@ -487,10 +487,34 @@ static void say_wrong(const char *label, const kh_ynode *v, const char *what)
 		kh_error(v->loc, "%s must be %s, not %s", label, what, kh_ykind_name(v->kind));
 }
 
+/* One adjacent transposition apart ("titel" / "title")? */
+static int transposed(const char *a, const char *b)
+{
+	size_t la = strlen(a), i = 0;
+	if (la != strlen(b) || la < 2)
+		return 0;
+	while (i < la && a[i] == b[i])
+		i++;
+	if (i + 1 >= la || a[i] != b[i + 1] || a[i + 1] != b[i])
+		return 0;
+	return strcmp(a + i + 2, b + i + 2) == 0;
+}
+
+const char *kh_schema_closest(const char *word, const char *const *cands, size_t n)
+{
+	const char *best = kh_closest(word, cands, n);
+	if (best)
+		return best;
+	for (size_t i = 0; i < n; i++)
+		if (transposed(word, cands[i]))
+			return cands[i];
+	return NULL;
+}
+
 /* "did you mean 'x'?" when close, else "NOUN are a, b, c". */
 static void hint_choice(const char *word, const char *const *cands, size_t n, const char *noun)
 {
-	const char *best = kh_closest(word, cands, n);
+	const char *best = kh_schema_closest(word, cands, n);
 	if (best) {
 		kh_hint("did you mean '%s'?", best);
 	} else if (n > 0) {
@@ -785,10 +809,10 @@ static int parse_color(const kh_ynode *n, const kh_ynode *palette, kh_color *out
 		size_t nn;
 		const char *best;
 		palette_names(palette, &names, &nn);
-		best = kh_closest(n->str, names, nn);
+		best = kh_schema_closest(n->str, names, nn);
 		if (!best) {
 			static const char *const builtin[] = {"black", "white", "none"};
-			best = kh_closest(n->str, builtin, 3);
+			best = kh_schema_closest(n->str, builtin, 3);
 		}
 		kh_error(n->loc, "unknown colour '%s'", n->str);
 		if (best)
@@ -1316,7 +1340,7 @@ static void check_value(checker *c, const keydef *k, const kh_ynode *v)
 					break;
 			if (i == n) {
 				kh_buf b = KH_BUF_INIT;
-				const char *best = kh_closest(v->str, k->choices, n);
+				const char *best = kh_schema_closest(v->str, k->choices, n);
 				for (i = 0; i < n; i++)
 					kh_buf_printf(&b, "%s%s", i ? (i == n - 1 ? " or " : ", ") : "", k->choices[i]);
 				kh_error(v->loc, "%s must be %s, not '%s'", label, kh_buf_cstr(&b), v->str);
@@ -1423,7 +1447,7 @@ static void check_value(checker *c, const keydef *k, const kh_ynode *v)
 						best = ch_pagesize[i];
 				kh_error(v->loc, "unknown page size '%s'", v->str);
 				if (!best)
-					best = kh_closest(v->str, ch_pagesize, n);
+					best = kh_schema_closest(v->str, ch_pagesize, n);
 				if (best)
 					kh_hint("did you mean '%s'?", best);
 				else
@@ -1462,11 +1486,13 @@ static void unknown_key(const keyset *ks, const kh_ynode *key, const char *const
 		kh_error(key->loc, "unknown section '%s'", key->str);
 	else
 		kh_error(key->loc, "unknown key '%s' in %s", key->str, ks->what);
-	best = kh_closest(key->str, names, n);
+	best = kh_schema_closest(key->str, names, n);
 	if (best) {
 		kh_hint("did you mean '%s'?", best);
 	} else if (ks->main && element_set(key->str)) {
 		kh_hint("an element has one kind; put '%s' in an element of its own", key->str);
+	} else if ((ks == &page || ks == &master) && element_set(key->str)) {
+		kh_hint("elements go under 'content:', each starting with '- '");
 	} else {
 		kh_buf b = KH_BUF_INIT;
 		for (size_t i = 0; i < n; i++)
@@ -1578,7 +1604,7 @@ static void check_elem(checker *c, const kh_ynode *el)
 		const char *best = NULL;
 		const kh_ynode *bk = NULL;
 		for (int i = 0; i < el->n && !best; i++)
-			if (!find_key(&placement, el->keys[i]->str) && (best = kh_closest(el->keys[i]->str, element_kinds,
+			if (!find_key(&placement, el->keys[i]->str) && (best = kh_schema_closest(el->keys[i]->str, element_kinds,
 			                                                                   count_choices(element_kinds))))
 				bk = el->keys[i];
 		if (bk) {
@@ -1636,10 +1662,14 @@ static void check_elem(checker *c, const kh_ynode *el)
 				continue;
 			}
 			k = find_key(ks, key->str);
+			if (!k && strcmp(key->str, "data") == 0 &&
+			    (ks->main->type == T_TABLE || ks->main->type == T_TABLE_OR_TEXTS)) {
+				kh_error(key->loc, "unknown key 'data' in %s", ks->what);
+				kh_hint("the table is the element's value: '%s: TABLE'", ks->id);
+				continue;
+			}
 			if (!k) {
 				unknown_key(ks, key, NULL, 0);
-				if (strcmp(key->str, "data") == 0 && strcmp(ks->id, "list") == 0)
-					kh_hint("name the table as the list's value: 'list: TABLE'");
 				continue;
 			}
 			if (k->flags & F_ROW) {
@@ -1657,7 +1687,8 @@ static void check_elem(checker *c, const kh_ynode *el)
 	}
 	check_required(ks, inner, el, el->keys[first]->loc);
 	check_conflicts(el, inner);
-	if (strcmp(ks->id, "list") == 0 && mainv->kind == KH_Y_SCALAR && mainv->str[0] && !kh_prop(el, "item"))
+	if (strcmp(ks->id, "list") == 0 && mainv->kind == KH_Y_SCALAR && mainv->str[0] && !kh_prop(el, "item") &&
+	    !strpbrk(mainv->str, "@{ "))
 		kh_error(el->keys[first]->loc, "a list over the table '%s' needs 'item' (the text of an item per row)",
 		         mainv->str);
 	if (strcmp(ks->id, "list") == 0 && mainv->kind == KH_Y_SEQ) {
@@ -1738,7 +1769,7 @@ static void check_styles(checker *c, const kh_ynode *v)
 				size_t n = 0;
 				const char *best;
 				collect_keys(&style, names, &n, KH_COUNT(names) - 8);
-				best = kh_closest(key->str, names, n);
+				best = kh_schema_closest(key->str, names, n);
 				if (!best && val->kind == KH_Y_MAP) {
 					kh_error(key->loc, "unknown locale '%s' in a style override", key->str);
 					hint_choice(key->str, locnames, nloc, "the locales are");
