@@ -20,10 +20,19 @@ typedef struct kh_table {
 	const char **cells;     /* nrows * ncols, UTF-8, never NULL */
 	int *row_line;          /* 1-based source line where each data row starts */
 	kh_arena *arena;        /* owns all of the above */
+	int header_line;        /* line of the header row */
+	int bom;                /* the file began with a byte-order mark */
+	int declared;           /* the encoding was declared, not detected */
+	char *text;             /* malloc'd decoded text the cells point into (kh_table_drop frees it) */
 } kh_table;
 
 /* Load and parse path.  enc KH_ENC_AUTO detects.  Returns NULL after reporting
- * every problem found (file:line:col: error: ...). */
+ * every problem found (file:line:col: error: ...).  The rules (docs/csv.md):
+ * RFC 4180 with LF, CRLF or CR line ends, spaces kept, quoted newlines read as
+ * LF, blank lines skipped; the first row is the header (names non-empty and
+ * distinct); every row has as many fields as the header.  A header without
+ * rows is a warning.  A file that cannot be read is reported as
+ * "kumihan: error: cannot open 'PATH': reason". */
 kh_table *kh_table_load(const char *path, kh_encoding enc);
 /* Parse from memory (name used in messages). */
 kh_table *kh_table_parse(const char *name, const char *data, size_t len, kh_encoding enc);
@@ -42,6 +51,14 @@ int kh_table_require(const kh_table *t, const char *name, kh_loc where);
 /* Location of a cell in the CSV (for messages about data values). */
 kh_loc kh_table_cell_loc(const kh_table *t, int row, int col);
 
+/* Values as tables compare them.  A number is [+-]digits[.digits], the
+ * integer part optionally grouped by ',' in threes ("1,234,567"); nothing
+ * else (no spaces, no full-width digits, no exponent). */
+int kh_value_is_number(const char *s);
+/* <0, 0, >0: numerically (exactly, any number of digits) when both are
+ * numbers, else by code point. */
+int kh_value_compare(const char *a, const char *b);
+
 /* Row selections: arrays of row indices into a table. */
 typedef struct kh_rows {
 	int n;
@@ -56,9 +73,11 @@ typedef struct kh_filter {
 	const char *value;     /* compared numerically when both sides are numbers */
 } kh_filter;
 
-/* Rows passing every filter, sorted by sort_col (-1: file order; numerically
- * if every value of the column is a number, else by code point; stable),
- * descending if desc.  idx allocated in arena. */
+/* Rows passing every filter (kh_value_compare of the cell with value), sorted
+ * by sort_col (-1: file order; numerically if every non-empty value of the
+ * column, in the whole table, is a number, else by code point; an empty cell
+ * is the smallest value; stable: equal values keep file order, also when
+ * descending), descending if desc.  idx allocated in arena. */
 kh_rows kh_table_select(const kh_table *t, const kh_filter *filters, int nfilters, int sort_col,
                         int desc, kh_arena *arena);
 
