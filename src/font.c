@@ -746,13 +746,22 @@ int kh_font_used(kh_font *f, const uint32_t **cps)
 	return f->used_n;
 }
 
-int kh_font_subset(kh_font *f, unsigned char **data, size_t *len)
+/* Cut f down to the characters used, keeping only the tables in keep (a
+ * NULL-terminated list of tags); hinting dropped.  With the layout tables
+ * gone there is no glyph closure: the subset holds .notdef and one glyph per
+ * covered character, numbered the same way whatever else is kept. */
+static int subset(kh_font *f, const hb_tag_t *keep, unsigned char **data, size_t *len)
 {
 	hb_subset_input_t *in = hb_subset_input_create_or_fail();
+	hb_set_t *drop;
+	hb_tag_t tags[64];
+	unsigned ntags, start = 0;
 	hb_face_t *sub;
 	hb_blob_t *blob;
 	unsigned n;
 	const char *p;
+	hb_codepoint_t cp = HB_SET_VALUE_INVALID, g;
+	int covered = 0;
 
 	*data = NULL;
 	*len = 0;
@@ -761,7 +770,29 @@ int kh_font_subset(kh_font *f, unsigned char **data, size_t *len)
 		return -1;
 	}
 	hb_set_union(hb_subset_input_unicode_set(in), f->used);
+	/* a font none of whose used characters it has still needs one mapped
+	 * character for libharu to accept it: the space */
+	while (hb_set_next(f->used, &cp))
+		if (hb_font_get_nominal_glyph(f->font, cp, &g) && g) {
+			covered = 1;
+			break;
+		}
+	if (!covered)
+		hb_set_add(hb_subset_input_unicode_set(in), ' ');
 	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
+	drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
+	do {
+		ntags = KH_COUNT(tags);
+		hb_face_get_table_tags(f->face, start, &ntags, tags);
+		for (unsigned i = 0; i < ntags; i++) {
+			int kept = 0;
+			for (const hb_tag_t *k = keep; *k; k++)
+				kept |= *k == tags[i];
+			if (!kept)
+				hb_set_add(drop, tags[i]);
+		}
+		start += ntags;
+	} while (ntags == KH_COUNT(tags));
 	sub = hb_subset_or_fail(f->face, in);
 	hb_subset_input_destroy(in);
 	if (!sub) {
@@ -783,6 +814,26 @@ int kh_font_subset(kh_font *f, unsigned char **data, size_t *len)
 	hb_face_destroy(sub);
 	return 0;
 }
+
+#define T(a, b, c, d) HB_TAG(a, b, c, d)
+
+int kh_font_subset(kh_font *f, unsigned char **data, size_t *len)
+{
+	static const hb_tag_t keep[] = {T('h', 'e', 'a', 'd'), T('h', 'h', 'e', 'a'), T('m', 'a', 'x', 'p'),
+	                                T('h', 'm', 't', 'x'), T('l', 'o', 'c', 'a'), T('g', 'l', 'y', 'f'),
+	                                T('c', 'm', 'a', 'p'), T('n', 'a', 'm', 'e'), T('p', 'o', 's', 't'),
+	                                T('O', 'S', '/', '2'), 0};
+	return subset(f, keep, data, len);
+}
+
+int kh_font_subset_program(kh_font *f, unsigned char **data, size_t *len)
+{
+	static const hb_tag_t keep[] = {T('h', 'e', 'a', 'd'), T('h', 'h', 'e', 'a'), T('m', 'a', 'x', 'p'),
+	                                T('h', 'm', 't', 'x'), T('l', 'o', 'c', 'a'), T('g', 'l', 'y', 'f'), 0};
+	return subset(f, keep, data, len);
+}
+
+#undef T
 
 /* ---- `kumihan fonts` ---- */
 

@@ -62,8 +62,14 @@ int kh_font_used(kh_font *f, const uint32_t **cps);
 
 /* A TrueType file holding only the used glyphs (hinting dropped), cmap kept
  * so code points still map.  Returns 0 and a malloc'd buffer, or -1 after
- * reporting an error. */
+ * reporting an error.  Only the tables a PDF writer needs are kept (head,
+ * hhea, maxp, hmtx, loca, glyf, cmap, name, post, OS/2): no layout tables,
+ * so no glyphs beyond .notdef and one per covered character.  A font that
+ * covers none of the used characters gets the space, so it is never empty. */
 int kh_font_subset(kh_font *f, unsigned char **data, size_t *len);
+/* The same subset (same glyph numbers) as the bare glyph program a PDF
+ * CIDFontType2 embeds: head, hhea, maxp, hmtx, loca and glyf only. */
+int kh_font_subset_program(kh_font *f, unsigned char **data, size_t *len);
 
 /* `kumihan fonts`: print every family fontconfig knows that kumihan can embed
  * (TrueType outlines), one per line, with its file. */

@@ -312,6 +312,55 @@ static void fix_font(writer *w, wfont *wf, int fix_map)
 	(void)w;
 }
 
+/* The font descriptor with our own FontFile2: the bare glyph program (no
+ * cmap, name, post or OS/2: a CIDFontType2 with a CIDToGIDMap needs none,
+ * ISO 32000-1 9.9), same glyph numbers as the subset libharu parsed.  libharu
+ * builds a descriptor only when the font def has none, so it neither
+ * re-reads nor rewrites the font when saving. */
+static int embed_program(writer *w, wfont *wf)
+{
+	HPDF_Dict font = (HPDF_Dict)wf->hf;
+	HPDF_FontAttr fa = (HPDF_FontAttr)font->attr;
+	HPDF_FontDef def = fa->fontdef;
+	HPDF_TTFontDefAttr da = (HPDF_TTFontDefAttr)def->attr;
+	HPDF_Dict desc, ff;
+	unsigned char *data;
+	size_t len;
+	HPDF_STATUS ret = HPDF_OK;
+
+	if (def->descriptor)
+		return 0; /* the same font def seen before */
+	if (kh_font_subset_program(wf->kf, &data, &len) < 0) {
+		w->failed = 1;
+		return -1;
+	}
+	desc = HPDF_Dict_New(font->mmgr);
+	ff = HPDF_DictStream_New(font->mmgr, fa->xref);
+	if (!desc || !ff) {
+		free(data);
+		return -1;
+	}
+	ret += HPDF_Xref_Add(fa->xref, desc);
+	ret += HPDF_Stream_Write(ff->stream, data, (HPDF_UINT)len);
+	ret += HPDF_Dict_AddNumber(ff, "Length1", (HPDF_UINT32)len);
+	if (w->opts->compress)
+		ff->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	free(data);
+	ret += HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
+	ret += HPDF_Dict_AddName(desc, "FontName", da->base_font);
+	ret += HPDF_Dict_AddNumber(desc, "Flags", def->flags);
+	ret += HPDF_Dict_Add(desc, "FontBBox", HPDF_Box_Array_New(font->mmgr, def->font_bbox));
+	ret += HPDF_Dict_AddNumber(desc, "ItalicAngle", def->italic_angle);
+	ret += HPDF_Dict_AddNumber(desc, "Ascent", def->ascent);
+	ret += HPDF_Dict_AddNumber(desc, "Descent", def->descent);
+	ret += HPDF_Dict_AddNumber(desc, "CapHeight", (HPDF_INT32)lround(kh_font_cap_height(wf->kf, 1000)));
+	ret += HPDF_Dict_AddNumber(desc, "XHeight", (HPDF_INT32)lround(kh_font_x_height(wf->kf, 1000)));
+	ret += HPDF_Dict_AddNumber(desc, "StemV", def->stemv);
+	ret += HPDF_Dict_Add(desc, "FontFile2", ff);
+	def->descriptor = desc;
+	return ret == HPDF_OK ? 0 : -1;
+}
+
 static int load_font(writer *w, kh_font *kf)
 {
 	wfont wf = {kf, NULL, NULL};
@@ -349,13 +398,8 @@ static int load_font(writer *w, kh_font *kf)
 		}
 		return -1;
 	}
-	if (!w->opts->full_fonts) {
-		/* every glyph of the subset is wanted: keep libharu from cutting more */
-		HPDF_FontAttr fa = (HPDF_FontAttr)((HPDF_Dict)wf.hf)->attr;
-		HPDF_TTFontDefAttr da = (HPDF_TTFontDefAttr)((HPDF_FontDef)fa->fontdef)->attr;
-		if (da->glyph_tbl.flgs)
-			memset(da->glyph_tbl.flgs, 1, da->num_glyphs);
-	}
+	if (!w->opts->full_fonts && embed_program(w, &wf) < 0)
+		return -1;
 	fix_font(w, &wf, !w->opts->full_fonts);
 	if (check(w, what))
 		return -1;

@@ -172,6 +172,35 @@ int main(void)
 			hb_blob_destroy(fpgm);
 		}
 		T_OK("font: subset is small", len < 20000);
+		{
+			unsigned char *prog;
+			size_t plen;
+			hb_blob_t *pb;
+			hb_face_t *pf;
+			hb_blob_t *t;
+			int same = 1;
+			T_INT("font: glyph program made", 0, kh_font_subset_program(g, &prog, &plen));
+			pb = hb_blob_create((const char *)prog, (unsigned)plen, HB_MEMORY_MODE_READONLY, NULL, NULL);
+			pf = hb_face_create(pb, 0);
+			T_INT("font: glyph program: same glyph count", 8, hb_face_get_glyph_count(pf));
+			t = hb_face_reference_table(pf, HB_TAG('c', 'm', 'a', 'p'));
+			T_INT("font: glyph program has no cmap", 0, hb_blob_get_length(t));
+			hb_blob_destroy(t);
+			/* same numbering: the glyph data of each glyph id is identical */
+			{
+				hb_blob_t *g1 = hb_face_reference_table(face, HB_TAG('g', 'l', 'y', 'f'));
+				hb_blob_t *g2 = hb_face_reference_table(pf, HB_TAG('g', 'l', 'y', 'f'));
+				unsigned l1, l2;
+				const char *d1 = hb_blob_get_data(g1, &l1), *d2 = hb_blob_get_data(g2, &l2);
+				same = l1 == l2 && l1 > 0 && memcmp(d1, d2, l1) == 0;
+				hb_blob_destroy(g1);
+				hb_blob_destroy(g2);
+			}
+			T_OK("font: glyph program numbers glyphs as the subset does", same);
+			hb_face_destroy(pf);
+			hb_blob_destroy(pb);
+			free(prog);
+		}
 		hb_font_destroy(font);
 		hb_face_destroy(face);
 		hb_blob_destroy(blob);
