@@ -862,9 +862,12 @@ void kh_fonts_list_installed(FILE *out)
 	FcObjectSet *os;
 	FcFontSet *set;
 	FcPattern **v;
+	char **seen;
+	kh_arena *names;
 	int n = 0;
 	if (!cfg)
 		return;
+	names = kh_arena_new();
 	pat = FcPatternCreate();
 	os = FcObjectSetBuild(FC_FAMILY, FC_STYLE, FC_FILE, FC_INDEX, FC_FONTFORMAT, (char *)NULL);
 	set = FcFontList(cfg, pat, os);
@@ -873,19 +876,31 @@ void kh_fonts_list_installed(FILE *out)
 		if (is_truetype(set->fonts[i]))
 			v[n++] = set->fonts[i];
 	qsort(v, (size_t)n, sizeof *v, pattern_cmp);
+	seen = kh_xmalloc(((size_t)n + 1) * sizeof *seen);
 	for (int i = 0; i < n; i++) {
 		FcChar8 *fam = (FcChar8 *)"", *st = (FcChar8 *)"", *file = (FcChar8 *)"";
-		int index = 0;
+		int index = 0, dup = 0;
+		char *rp;
 		FcPatternGetString(v[i], FC_FAMILY, 0, &fam);
 		FcPatternGetString(v[i], FC_STYLE, 0, &st);
 		FcPatternGetString(v[i], FC_FILE, 0, &file);
 		FcPatternGetInteger(v[i], FC_INDEX, 0, &index);
+		/* one line a face: the same file under another name (a symlink) once */
+		rp = realpath((const char *)file, NULL);
+		seen[i] = kh_arena_printf(names, "%s:%d", rp ? rp : (const char *)file, index);
+		free(rp);
+		for (int k = 0; k < i && !dup; k++)
+			dup = strcmp(seen[k], seen[i]) == 0;
+		if (dup)
+			continue;
 		if (index)
 			fprintf(out, "%s\t%s\t%s:%d\n", fam, st, file, index);
 		else
 			fprintf(out, "%s\t%s\t%s\n", fam, st, file);
 	}
 	free(v);
+	free(seen);
+	kh_arena_drop(names);
 	if (set)
 		FcFontSetDestroy(set);
 	FcObjectSetDestroy(os);
