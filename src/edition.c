@@ -1,4 +1,526 @@
-/* edition.c -- STUB (owner: engine helper). */
+/* edition.c -- one edition end to end: the pipeline driver.
+ *
+ *   layout file (yaml.c) -> check (schema.c) -> locale -> tables and the
+ *   string table (csv.c) -> fonts (font.c) -> styles (resolved here) ->
+ *   layout (layout.c) -> display list -> PDF (pdf.c, atomic) and/or dump.
+ *
+ * Every stage reports what it can and the driver goes on to the next stage
+ * when that still makes sense, so one run shows as many problems as
+ * possible; nothing is written if any error was reported.
+ */
 #include "layout.h"
-int kh_build(const kh_build_opts *opts) { kh_error(kh_loc_make(opts->layout, 0, 0), "building is not implemented yet"); return 1; }
-int kh_layout_fonts_report(const char *layout, const char *locale, FILE *out) { (void)locale; (void)out; kh_error(kh_loc_make(layout, 0, 0), "not implemented yet"); return 1; }
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "pdf.h"
+#include "schema.h"
+
+/* ---- small helpers on the checked tree ---- */
+
+static const char *scalar(const kh_ynode *n)
+{
+	return n && n->kind == KH_Y_SCALAR ? n->str : NULL;
+}
+
+static int is_dir(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static int truthy(const char *s)
+{
+	return s && (!strcmp(s, "true") || !strcmp(s, "yes") || !strcmp(s, "on") || !strcmp(s, "1"));
+}
+
+/* "1.7" (a bare number) -> 1 and *v; anything with a unit -> 0. */
+static int bare_number(const char *s, double *v)
+{
+	char *end;
+	if (!s || !*s)
+		return 0;
+	*v = strtod(s, &end);
+	return end != s && *end == 0;
+}
+
+/* ---- locale ---- */
+
+/* Where an unknown -l locale is reported: the locales: key, else the file. */
+static kh_loc locale_loc(const kh_doc *doc)
+{
+	const kh_ynode *k = kh_ymap_key(doc->root, "locales");
+	return k ? k->loc : kh_loc_make(doc->path, 0, 0);
+}
+
+/* ---- data ---- */
+
+static void load_tables(kh_doc *doc)
+{
+	const kh_ynode *data = kh_ymap_get(doc->root, "data");
+	if (!data || data->kind != KH_Y_MAP)
+		return;
+	doc->table_names = kh_arena_alloc(doc->arena, (size_t)data->n * sizeof *doc->table_names);
+	doc->tables = kh_arena_alloc(doc->arena, (size_t)data->n * sizeof *doc->tables);
+	for (int i = 0; i < data->n; i++) {
+		const kh_ynode *v = data->vals[i];
+		const char *file = scalar(v), *encname = NULL;
+		int enc = KH_ENC_AUTO;
+		char *path;
+		kh_table *t;
+		if (v->kind == KH_Y_MAP) {
+			file = scalar(kh_ymap_get(v, "file"));
+			encname = scalar(kh_ymap_get(v, "encoding"));
+		}
+		if (!file || !*file)
+			continue; /* the schema check has said so */
+		if (encname && (enc = kh_encoding_parse(encname)) < 0)
+			continue;
+		path = kh_path_join(doc->dir, file);
+		t = kh_table_load(kh_arena_strdup(doc->arena, path), (kh_encoding)enc);
+		free(path);
+		doc->table_names[doc->ntables] = data->keys[i]->str;
+		doc->tables[doc->ntables++] = t; /* NULL when it failed: reported */
+		if (t && !strcmp(data->keys[i]->str, "strings")) {
+			int kc = kh_table_column(t, "key");
+			int found = 0;
+			doc->strings.table = t;
+			doc->strings.key_col = kc >= 0 ? kc : 0;
+			for (int c = 0; c < doc->locale.nchain; c++)
+				found |= kh_table_column(t, doc->locale.chain[c]) >= 0;
+			if (!found) {
+				kh_error(v->loc, "the string table '%s' has no column for the locale '%s'", t->path,
+				         doc->locale.name);
+				kh_hint("add a column '%s' to its header", doc->locale.name);
+			}
+		}
+	}
+}
+
+/* ---- styles ---- */
+
+struct kh_fontcache {
+	int n;
+	size_t cap;
+	const char **family;
+	kh_font **font;
+};
+
+/* The family after the locale's substitution, looked up once per family
+ * (a missing family is reported once, at the first place that names it). */
+static kh_font *font_for(kh_doc *doc, const char *family, kh_loc where)
+{
+	struct kh_fontcache *fc = doc->fontcache;
+	const kh_ynode *sub = doc->locale.fonts ? kh_ymap_get(doc->locale.fonts, family) : NULL;
+	kh_font *f;
+	if (scalar(sub) && *sub->str)
+		family = sub->str;
+	for (int i = 0; i < fc->n; i++)
+		if (!strcmp(fc->family[i], family))
+			return fc->font[i];
+	f = kh_fonts_lookup(doc->fonts, family, NULL, where);
+	kh_grow(&fc->family, sizeof *fc->family, (size_t)fc->n + 1, &fc->cap);
+	fc->font = kh_xrealloc(fc->font, fc->cap * sizeof *fc->font);
+	fc->family[fc->n] = family;
+	fc->font[fc->n++] = f;
+	return f;
+}
+
+/* Where style keys come from: a named style along its inherit chain (with
+ * the locale's overrides), or an element's own keys. */
+typedef struct keysrc {
+	const kh_doc *doc;
+	const kh_ynode *styles, *st; /* a style */
+	const kh_ynode *el;          /* or an element */
+	const kh_ynode *deflt;       /* styles.default: where every chain ends */
+} keysrc;
+
+static const kh_ynode *style_get(const keysrc *ks, const char *key)
+{
+	const kh_ynode *st = ks->st;
+	if (ks->el)
+		return kh_prop(ks->el, key);
+	for (int depth = 0; st && st->kind == KH_Y_MAP && depth < 64; depth++) {
+		const kh_ynode *ov = kh_ymap_get(st, ks->doc->locale.name), *v;
+		const char *inh;
+		if (ov && ov->kind == KH_Y_MAP && (v = kh_ymap_get(ov, key)))
+			return v;
+		if ((v = kh_ymap_get(st, key)))
+			return v;
+		inh = scalar(kh_ymap_get(st, "inherit"));
+		if (inh)
+			st = kh_ymap_get(ks->styles, inh);
+		else
+			st = st != ks->deflt ? ks->deflt : NULL;
+	}
+	return NULL;
+}
+
+static double len_of(const kh_ynode *n, double em, double def)
+{
+	kh_len l;
+	if (!n || kh_parse_len(n, &l) != 0)
+		return def;
+	return l.pct ? l.v * em : l.em ? l.v * em : l.v;
+}
+
+/* Apply the keys ks holds to ts (which holds the defaults or the base
+ * style).  *ok is cleared when a font is missing (reported). */
+static void apply_keys(kh_doc *doc, const keysrc *ks, kh_textstyle *ts, kh_loc where, int *ok)
+{
+	static const char *const aligns[] = {"left", "center", "right", "justify", NULL};
+	static const char *const kinsokus[] = {"strict", "normal", "loose", NULL};
+	const kh_ynode *n;
+	const char *s;
+	if ((n = style_get(ks, "font")) && scalar(n)) {
+		ts->font = font_for(doc, n->str, n->loc);
+		if (!ts->font)
+			*ok = 0;
+	}
+	if (!ks->el && (n = style_get(ks, "size"))) {
+		double size = len_of(n, 10, 10);
+		if (size > 0) {
+			ts->leading = ts->leading / ts->size * size; /* a factor follows the size */
+			ts->size = size;
+		}
+	}
+	if ((n = style_get(ks, "leading"))) {
+		double f;
+		if (scalar(n) && bare_number(n->str, &f))
+			ts->leading = f * ts->size;
+		else
+			ts->leading = len_of(n, ts->size, ts->leading);
+	}
+	if ((n = style_get(ks, "color")))
+		kh_parse_color(n, doc->palette, &ts->color);
+	if ((s = scalar(style_get(ks, "align"))))
+		for (int i = 0; aligns[i]; i++)
+			if (!strcmp(s, aligns[i]))
+				ts->align = (kh_align)i;
+	if ((n = style_get(ks, "indent")))
+		ts->indent = len_of(n, ts->size, 0);
+	if ((n = style_get(ks, "letter-spacing")))
+		ts->letter_spacing = len_of(n, ts->size, 0);
+	if ((s = scalar(style_get(ks, "kinsoku"))))
+		for (int i = 0; kinsokus[i]; i++)
+			if (!strcmp(s, kinsokus[i]))
+				ts->kinsoku = (kh_kinsoku)i;
+	if ((s = scalar(style_get(ks, "hanging"))))
+		ts->hanging = truthy(s);
+	if ((n = style_get(ks, "fallback"))) {
+		int cnt = n->kind == KH_Y_SEQ ? n->n : 1;
+		ts->nfallback = 0;
+		for (int i = 0; i < cnt && ts->nfallback < 4; i++) {
+			const kh_ynode *fn = n->kind == KH_Y_SEQ ? n->vals[i] : n;
+			kh_font *f;
+			if (!scalar(fn) || !*fn->str)
+				continue;
+			if ((f = font_for(doc, fn->str, fn->loc)))
+				ts->fallback[ts->nfallback++] = f;
+			else
+				*ok = 0;
+		}
+	}
+	(void)where;
+}
+
+/* The root default: 10pt IPAexMincho, leading 1.6, left, black. */
+static void root_style(kh_doc *doc, kh_textstyle *ts, kh_loc where, int *ok)
+{
+	memset(ts, 0, sizeof *ts);
+	ts->size = 10;
+	ts->leading = 16;
+	ts->color.space = KH_COLOR_RGB;
+	ts->lang = doc->locale.name;
+	ts->latin = doc->locale.latin;
+	ts->strict_glyphs = doc->strict;
+	ts->font = font_for(doc, "IPAexMincho", where);
+	*ok = ts->font != NULL;
+}
+
+/* A named style: the keys along its chain over the root default.  The
+ * chain is walked key by key (style_get), so a style's own key wins over
+ * an inherited one and the locale's override over both; every chain ends
+ * in the style named `default` when there is one. */
+static void resolve_style(kh_doc *doc, const kh_ynode *styles, const kh_ynode *st, kh_loc where,
+                          kh_textstyle *ts, int *ok)
+{
+	keysrc ks = {doc, styles, st, NULL, kh_ymap_get(styles, "default")};
+	const kh_ynode *f = style_get(&ks, "font");
+	memset(ts, 0, sizeof *ts);
+	ts->size = 10;
+	ts->leading = 16;
+	ts->color.space = KH_COLOR_RGB;
+	ts->lang = doc->locale.name;
+	ts->latin = doc->locale.latin;
+	ts->strict_glyphs = doc->strict;
+	*ok = 1;
+	if (!f || !scalar(f)) {
+		ts->font = font_for(doc, "IPAexMincho", where);
+		*ok = ts->font != NULL;
+	}
+	apply_keys(doc, &ks, ts, where, ok);
+}
+
+/* Check the inherit chain of style i: unknown names and cycles (the schema
+ * check says so too; this keeps the walk safe). */
+static int check_inherit(const kh_ynode *styles, int i)
+{
+	const kh_ynode *st = styles->vals[i];
+	for (int depth = 0; st && st->kind == KH_Y_MAP; depth++) {
+		const char *inh = scalar(kh_ymap_get(st, "inherit"));
+		if (!inh)
+			return 0;
+		st = kh_ymap_get(styles, inh);
+		if (!st || depth > styles->n)
+			return -1;
+	}
+	return 0;
+}
+
+static void resolve_styles(kh_doc *doc)
+{
+	const kh_ynode *styles = kh_ymap_get(doc->root, "styles");
+	int ok, base = -1;
+	if (styles && styles->kind != KH_Y_MAP)
+		styles = NULL;
+	doc->nstyles = styles ? styles->n : 0;
+	doc->style_names = kh_arena_alloc(doc->arena, (size_t)doc->nstyles * sizeof *doc->style_names + 1);
+	doc->style_nodes = kh_arena_alloc(doc->arena, (size_t)doc->nstyles * sizeof *doc->style_nodes + 1);
+	doc->styles = kh_arena_alloc(doc->arena, (size_t)doc->nstyles * sizeof *doc->styles + 1);
+	doc->style_ok = kh_arena_alloc(doc->arena, (size_t)doc->nstyles * sizeof *doc->style_ok + 1);
+	for (int i = 0; i < doc->nstyles; i++) {
+		doc->style_names[i] = styles->keys[i]->str;
+		doc->style_nodes[i] = styles->vals[i];
+		if (!strcmp(doc->style_names[i], "default"))
+			base = i;
+	}
+	for (int i = 0; i < doc->nstyles; i++) {
+		const kh_ynode *st = styles->vals[i];
+		kh_textstyle *ts = &doc->styles[i];
+		if (check_inherit(styles, i) < 0) {
+			root_style(doc, ts, styles->keys[i]->loc, &ok);
+			doc->style_ok[i] = 0;
+			continue;
+		}
+		resolve_style(doc, styles, st, styles->keys[i]->loc, ts, &doc->style_ok[i]);
+	}
+	if (base >= 0)
+		doc->base_style = doc->styles[base];
+	else
+		root_style(doc, &doc->base_style, kh_loc_make(doc->path, 0, 0), &ok);
+}
+
+const kh_textstyle *kh_doc_elem_style(kh_doc *doc, const kh_ynode *el, const char *key)
+{
+	static const char *const keys[] = {"font", "leading", "color", "align", "indent", "letter-spacing",
+	                                   "kinsoku", "hanging", "fallback"};
+	const kh_ynode *n = kh_prop(el, key);
+	const kh_textstyle *base = scalar(n) && *n->str ? kh_doc_style(doc, n->str, n->loc) : &doc->base_style;
+	kh_textstyle *ts;
+	keysrc ks = {doc, NULL, NULL, el, NULL};
+	int any = 0, ok = 1;
+	if (strcmp(key, "style") != 0)
+		return base; /* label-style, caption-style ...: no overrides on the element */
+	for (size_t i = 0; i < KH_COUNT(keys) && !any; i++)
+		any = kh_prop(el, keys[i]) != NULL;
+	if (!any)
+		return base;
+	ts = kh_arena_alloc(doc->arena, sizeof *ts);
+	*ts = *base;
+	apply_keys(doc, &ks, ts, el->loc, &ok);
+	if (!ts->font)
+		ts->font = base->font;
+	return ts;
+}
+
+const kh_textstyle *kh_doc_style(const kh_doc *doc, const char *name, kh_loc where)
+{
+	const char *near;
+	if (!name)
+		return &doc->base_style;
+	for (int i = 0; i < doc->nstyles; i++)
+		if (!strcmp(doc->style_names[i], name))
+			return &doc->styles[i];
+	kh_error(where, "unknown style '%s'", name);
+	near = kh_closest(name, doc->style_names, (size_t)doc->nstyles);
+	if (near)
+		kh_hint("did you mean '%s'?", near);
+	else if (doc->nstyles == 0)
+		kh_hint("define it under styles:");
+	return &doc->base_style;
+}
+
+/* ---- opening a layout: everything up to the engine ---- */
+
+static const char *fonts_dir(const kh_doc *doc, const char *given)
+{
+	char *alt;
+	if (given)
+		return given;
+	if (is_dir("fonts"))
+		return "fonts";
+	alt = kh_path_join(doc->dir, "../fonts");
+	if (is_dir(alt)) {
+		const char *r = kh_arena_strdup(doc->arena, alt);
+		free(alt);
+		return r;
+	}
+	free(alt);
+	return NULL;
+}
+
+/* Returns 0 when the layout was parsed (doc usable, errors possibly
+ * reported), -1 when there is nothing to go on. */
+static int doc_open(kh_doc *doc, const char *layout, const char *locale, const char *fdir, int strict,
+                    int *schema_errors)
+{
+	char *dir;
+	memset(doc, 0, sizeof *doc);
+	doc->arena = kh_arena_new();
+	doc->path = kh_arena_strdup(doc->arena, layout);
+	doc->strict = strict;
+	dir = kh_path_dir(layout);
+	doc->dir = kh_arena_strdup(doc->arena, dir);
+	free(dir);
+	doc->root = kh_yaml_load(doc->path, doc->arena);
+	if (!doc->root)
+		return -1;
+	if (doc->root->kind != KH_Y_MAP) {
+		kh_error(doc->root->loc, "a layout file is a mapping of sections (document, data, styles, pages ...)");
+		return -1;
+	}
+	*schema_errors = kh_schema_check(doc->root);
+	doc->palette = kh_ymap_get(doc->root, "colors");
+	if (kh_locale_init(&doc->locale, doc->root, locale, locale_loc(doc)) < 0)
+		return 0;
+	load_tables(doc);
+	doc->fonts = kh_fonts_new(fonts_dir(doc, fdir));
+	doc->fontcache = kh_xcalloc(1, sizeof *doc->fontcache);
+	if (*schema_errors == 0)
+		resolve_styles(doc);
+	return 0;
+}
+
+static void doc_close(kh_doc *doc)
+{
+	for (int i = 0; i < doc->ntables; i++)
+		kh_table_drop(doc->tables[i]);
+	if (doc->fonts)
+		kh_fonts_drop(doc->fonts);
+	if (doc->fontcache) {
+		free(doc->fontcache->family);
+		free(doc->fontcache->font);
+		free(doc->fontcache);
+	}
+	kh_arena_drop(doc->arena);
+}
+
+kh_table *kh_doc_table(const kh_doc *doc, const char *name)
+{
+	for (int i = 0; i < doc->ntables; i++)
+		if (!strcmp(doc->table_names[i], name))
+			return doc->tables[i];
+	return NULL;
+}
+
+/* out/<layout file name without .yaml>.<locale>.pdf */
+static char *default_output(const char *layout, const char *locale)
+{
+	const char *base = strrchr(layout, '/');
+	size_t n;
+	kh_buf b = KH_BUF_INIT;
+	base = base ? base + 1 : layout;
+	n = strlen(base);
+	if (n > 5 && !strcmp(base + n - 5, ".yaml"))
+		n -= 5;
+	else if (n > 4 && !strcmp(base + n - 4, ".yml"))
+		n -= 4;
+	kh_buf_puts(&b, "out/");
+	kh_buf_add(&b, base, n);
+	kh_buf_printf(&b, ".%s.pdf", locale);
+	return kh_buf_detach(&b);
+}
+
+int kh_build(const kh_build_opts *opts)
+{
+	kh_doc doc;
+	kh_dl *dl = NULL;
+	int schema_errors = 0, status = 1;
+	int errors0 = kh_diag_errors();
+	kh_diag_set_strict(opts->strict);
+	if (doc_open(&doc, opts->layout, opts->locale, opts->fonts_dir, opts->strict, &schema_errors) < 0)
+		goto done;
+	if (kh_diag_errors() > errors0 || schema_errors)
+		goto done;
+	dl = kh_layout_run(&doc);
+	if (!dl || kh_diag_errors() > errors0)
+		goto done;
+	if (opts->dump) {
+		kh_buf b = KH_BUF_INIT;
+		kh_dl_dump(dl, &b);
+		if (kh_file_write_atomic(opts->dump, b.s ? b.s : "", b.len) != 0) {
+			kh_error(kh_loc_make(opts->dump, 0, 0), "cannot write the dump: %s", strerror(errno));
+			kh_buf_free(&b);
+			goto done;
+		}
+		kh_buf_free(&b);
+	}
+	if (!opts->check_only) {
+		char *out = opts->output ? kh_xstrdup(opts->output) : default_output(opts->layout, doc.locale.name);
+		kh_pdf_opts po;
+		memset(&po, 0, sizeof po);
+		po.compress = 1;
+		if (!opts->output && !is_dir("out") && mkdir("out", 0777) != 0 && errno != EEXIST) {
+			kh_error(kh_loc_make("out", 0, 0), "cannot create the output folder: %s", strerror(errno));
+			free(out);
+			goto done;
+		}
+		if (kh_pdf_write(dl, doc.fonts, out, &po) != 0) {
+			free(out);
+			goto done;
+		}
+		free(out);
+	}
+	status = kh_diag_errors() > errors0 ? 1 : 0;
+done:
+	kh_dl_drop(dl);
+	if (doc.arena)
+		doc_close(&doc);
+	return status;
+}
+
+int kh_layout_fonts_report(const char *layout, const char *locale, FILE *out)
+{
+	kh_doc doc;
+	int schema_errors = 0, status = 1;
+	int errors0 = kh_diag_errors();
+	if (doc_open(&doc, layout, locale, NULL, 0, &schema_errors) < 0)
+		goto done;
+	if (schema_errors || kh_diag_errors() > errors0)
+		goto done;
+	for (int i = -1; i < doc.nstyles; i++) {
+		const kh_textstyle *ts = i < 0 ? &doc.base_style : &doc.styles[i];
+		const char *name = i < 0 ? "(default)" : doc.style_names[i];
+		int named_default = 0;
+		for (int k = 0; k < doc.nstyles; k++)
+			named_default |= !strcmp(doc.style_names[k], "default");
+		if (i < 0 && named_default)
+			continue;
+		if (!ts->font)
+			continue;
+		fprintf(out, "%s: %s %.1fpt -> %s", name, kh_font_family(ts->font), ts->size, kh_font_path(ts->font));
+		if (kh_font_index(ts->font) > 0)
+			fprintf(out, " #%d", kh_font_index(ts->font));
+		for (int k = 0; k < ts->nfallback; k++)
+			fprintf(out, "; fallback %s -> %s", kh_font_family(ts->fallback[k]), kh_font_path(ts->fallback[k]));
+		fputc('\n', out);
+	}
+	status = kh_diag_errors() > errors0 ? 1 : 0;
+done:
+	if (doc.arena)
+		doc_close(&doc);
+	return status;
+}

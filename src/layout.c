@@ -1,4 +1,2073 @@
-/* layout.c -- STUB (owner: engine helper). */
+/* layout.c -- the layout engine: a checked layout tree and its data to a
+ * display list.
+ *
+ * Pages come from `pages:` entries; each entry starts a page of its master
+ * and grows continuation pages of the same master when its content does not
+ * fit.  Elements are placed in *regions*: a page's margin box, a box's
+ * content box, a frame of fixed size.  Without `at` an element stacks at the
+ * region's cursor; with `at` it is placed relative to the region's origin
+ * (the trim box for a page).  When a stacked element does not fit, the
+ * region breaks: a page region continues on the next page, a box region
+ * closes its background on this page and continues inside its parent's next
+ * segment, a fixed region reports an overflow.  Elements that must move
+ * whole (kept boxes, repeat instances, table rows, images) are laid out on a
+ * scratch page first, measured, then moved into place.
+ *
+ * Master content is laid out last (when the page count is known) and put
+ * beneath each page's content; connectors are routed when their page entry
+ * is done, so they can name boxes placed after them.
+ */
 #include "layout.h"
-kh_table *kh_doc_table(const kh_doc *doc, const char *name) { (void)doc; (void)name; return NULL; }
-kh_dl *kh_layout_run(kh_doc *doc) { (void)doc; return NULL; }
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "chart.h"
+#include "image.h"
+#include "schema.h"
+#include "utf8.h"
+
+#define MM (72.0 / 25.4)
+#define EPS 0.01
+#define HUGE_H 1e7
+
+/* ---- state ---- */
+
+typedef struct pagerec {
+	kh_dl_page *pg;
+	const kh_ynode *master;   /* master map, or NULL */
+	int entry;                /* index of its pages: entry */
+	double m[4];              /* margins top right bottom left, pt */
+} pagerec;
+
+typedef struct named {
+	const char *name;
+	kh_dl_page *pg;
+	kh_rect r;
+	kh_loc loc;
+} named;
+
+typedef struct ectx {
+	kh_bindctx b;
+	kh_rows group;            /* rows of the current group (inside repeat group-by) */
+	int in_group;
+} ectx;
+
+typedef struct deferred {
+	const kh_ynode *el;
+	kh_dl_page *pg;
+	ectx c;
+	double ox, oy, ow, oh;    /* the container it was placed in */
+} deferred;
+
+typedef struct label {
+	kh_dl_page *pg;
+	kh_rect r;
+} label;
+
+typedef struct eng {
+	kh_doc *doc;
+	kh_dl *dl;
+	kh_arena *arena;
+	double trim_w, trim_h, bleed;
+	const kh_ynode *masters;
+	pagerec *pages;
+	int npages;
+	size_t pcap;
+	named *names;
+	int nnames;
+	size_t ncap;
+	deferred *conns;
+	int nconns;
+	size_t ccap;
+	label *labels;
+	int nlabels;
+	size_t lcap;
+	kh_buf tmp;
+	kh_dl_item *last_box;     /* the background of the box finished last */
+} eng;
+
+enum { R_PAGE, R_BOX, R_FIXED };
+
+typedef struct boxseg {
+	const kh_ynode *el;
+	kh_color fill, stroke;
+	double lw, radius;
+	int ndash;
+	double dash[4];
+	double pad[4];            /* top right bottom left */
+	double bx, bw;            /* outer x and width */
+	double seg_top;           /* outer top of the current segment */
+	kh_dl_item *mark;         /* the page's last item before this segment's content */
+	int nseg;
+	kh_dl_page *first_pg;
+	kh_rect first;            /* the first segment (what a name refers to) */
+} boxseg;
+
+typedef struct region region;
+struct region {
+	int kind;
+	int page;                 /* index in e->pages; -1 on a scratch page */
+	kh_dl_page *pg;
+	double x, w;              /* the column elements stack in */
+	double top, y, bottom;    /* current segment, cursor */
+	double maxy;              /* lowest point drawn (absolute children included) */
+	double ox, oy, ow, oh;    /* origin and size `at` and percentages refer to */
+	double cox, coy, cow, coh; /* the container's (a flow's frames refer to it) */
+	int pagelevel;            /* breaking means the next page (page content) */
+	double page_top, page_bottom; /* R_PAGE: the column on a continuation page */
+	double gap;               /* between stacked elements */
+	int placed;               /* something placed in this segment */
+	int seg;                  /* segment counter: changes on every break */
+	int overflowed;           /* an overflow was reported for this region */
+	region *parent;
+	boxseg *box;
+};
+
+static void place_list(eng *e, region *r, const kh_ynode *seq, const ectx *c);
+static void place_elem(eng *e, region *r, const kh_ynode *el, const ectx *c);
+
+/* ---- small helpers ---- */
+
+static const char *scalar(const kh_ynode *n)
+{
+	return n && n->kind == KH_Y_SCALAR ? n->str : NULL;
+}
+
+static double lenv(kh_len l, double ref, double em)
+{
+	return kh_len_pt(l, ref, em);
+}
+
+/* Lengths of a sequence node (a rect, a point), each parsed. */
+static int node_lens(const kh_ynode *n, kh_len *out, int max)
+{
+	int k = 0;
+	if (!n || n->kind != KH_Y_SEQ)
+		return 0;
+	for (int i = 0; i < n->n && k < max; i++) {
+		memset(&out[k], 0, sizeof out[k]);
+		if (scalar(n->vals[i]) && !strcmp(n->vals[i]->str, "auto")) {
+			k++;
+			continue;
+		}
+		if (kh_parse_len(n->vals[i], &out[k]) == 0)
+			out[k].set = 1;
+		k++;
+	}
+	return k;
+}
+
+static kh_loc el_loc(const kh_ynode *el)
+{
+	return el->n > 0 ? el->keys[0]->loc : el->loc;
+}
+
+static const char *kind_of(const kh_ynode *el)
+{
+	const char *k = kh_elem_kind(el);
+	return k ? k : "";
+}
+
+/* The text-source node of an element: its main value, else `key`. */
+static const kh_ynode *source_node(const kh_ynode *el, const char *key)
+{
+	const kh_ynode *m = kh_elem_main(el);
+	if (m && m->kind == KH_Y_SCALAR)
+		return m;
+	return key ? kh_prop(el, key) : NULL;
+}
+
+static const char *bind(const ectx *c, const kh_ynode *src)
+{
+	if (!src || src->kind != KH_Y_SCALAR)
+		return NULL;
+	return kh_bind_node(&c->b, src);
+}
+
+/* First characters of s for a message: up to 16 characters, "…" after. */
+static const char *snippet(eng *e, const char *s)
+{
+	size_t len, i = 0;
+	int chars = 0;
+	while (*s == ' ' || *s == '\n' || *s == '\t' ||
+	       ((unsigned char)s[0] == 0xE3 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0x80))
+		s += *s == ' ' || *s == '\n' || *s == '\t' ? 1 : 3;
+	len = strlen(s);
+	while (i < len && chars < 16) {
+		uint32_t cp;
+		int k = kh_utf8_decode(s + i, len - i, &cp);
+		if (k < 0)
+			k = 1;
+		if (cp == '\n')
+			break;
+		i += (size_t)k;
+		chars++;
+	}
+	kh_buf_reset(&e->tmp);
+	kh_buf_add(&e->tmp, s, i);
+	if (i < len)
+		kh_buf_puts(&e->tmp, "…");
+	return kh_arena_strdup(e->arena, kh_buf_cstr(&e->tmp));
+}
+
+static double to_mm(double pt)
+{
+	return pt / MM;
+}
+
+/* ---- styles on elements ---- */
+
+static const kh_textstyle *elem_style(eng *e, const kh_ynode *el, const char *key)
+{
+	return kh_doc_elem_style(e->doc, el, key);
+}
+
+/* ---- display list surgery ---- */
+
+/* Take the last item off pg and insert it after mark (NULL: first). */
+static void move_last_after(kh_dl_page *pg, kh_dl_item *before_last, kh_dl_item *mark)
+{
+	kh_dl_item *it = pg->last;
+	if (!it || it == mark)
+		return;
+	/* detach */
+	if (before_last)
+		before_last->next = NULL;
+	else
+		pg->first = NULL;
+	pg->last = before_last;
+	/* insert */
+	if (!mark) {
+		it->next = pg->first;
+		pg->first = it;
+		if (!pg->last)
+			pg->last = it;
+	} else {
+		it->next = mark->next;
+		mark->next = it;
+		if (pg->last == mark)
+			pg->last = it;
+	}
+}
+
+static void translate_item(kh_dl_item *it, double dx, double dy)
+{
+	switch (it->kind) {
+	case KH_DL_TEXT:
+		it->u.text.x += dx;
+		it->u.text.y += dy;
+		break;
+	case KH_DL_PATH:
+		for (int i = 0; i < it->u.path.nseg; i++)
+			for (int k = 0; k < 3; k++) {
+				it->u.path.segs[i].x[k] += dx;
+				it->u.path.segs[i].y[k] += dy;
+			}
+		break;
+	case KH_DL_IMAGE:
+		it->u.image.x += dx;
+		it->u.image.y += dy;
+		it->u.image.clip_x += dx;
+		it->u.image.clip_y += dy;
+		break;
+	}
+}
+
+static kh_dl_page *scratch_page(eng *e)
+{
+	kh_dl_page *pg = kh_arena_alloc(e->dl->arena, sizeof *pg);
+	pg->width = e->trim_w + 2 * e->bleed;
+	pg->height = e->trim_h + 2 * e->bleed;
+	return pg;
+}
+
+/* Move everything from the scratch page src to dst, shifted by (dx, dy);
+ * names and labels registered on src follow.  at_front: before dst's items. */
+static void splice(eng *e, kh_dl_page *src, kh_dl_page *dst, double dx, double dy, int at_front)
+{
+	for (kh_dl_item *it = src->first; it; it = it->next)
+		translate_item(it, dx, dy);
+	for (int i = 0; i < e->nnames; i++)
+		if (e->names[i].pg == src) {
+			e->names[i].pg = dst;
+			e->names[i].r.x += dx;
+			e->names[i].r.y += dy;
+		}
+	for (int i = 0; i < e->nlabels; i++)
+		if (e->labels[i].pg == src) {
+			e->labels[i].pg = dst;
+			e->labels[i].r.x += dx;
+			e->labels[i].r.y += dy;
+		}
+	for (int i = 0; i < e->nconns; i++)
+		if (e->conns[i].pg == src) {
+			e->conns[i].pg = dst;
+			e->conns[i].ox += dx;
+			e->conns[i].oy += dy;
+		}
+	if (!src->first)
+		return;
+	if (at_front) {
+		src->last->next = dst->first;
+		dst->first = src->first;
+		if (!dst->last)
+			dst->last = src->last;
+	} else {
+		if (dst->last)
+			dst->last->next = src->first;
+		else
+			dst->first = src->first;
+		dst->last = src->last;
+	}
+	dst->nitems += src->nitems;
+	src->first = src->last = NULL;
+	src->nitems = 0;
+}
+
+/* ---- names ---- */
+
+static void name_add(eng *e, const char *name, kh_dl_page *pg, kh_rect r, kh_loc loc)
+{
+	for (int i = 0; i < e->nnames; i++)
+		if (!strcmp(e->names[i].name, name)) {
+			kh_error(loc, "the name '%s' is already used", name);
+			if (e->names[i].loc.line)
+				kh_hint("it names the box at line %d; names must be unique (use a template such as "
+				        "'box-{id}' inside repeat)", e->names[i].loc.line);
+			return;
+		}
+	kh_grow(&e->names, sizeof *e->names, (size_t)e->nnames + 1, &e->ncap);
+	e->names[e->nnames].name = kh_arena_strdup(e->arena, name);
+	e->names[e->nnames].pg = pg;
+	e->names[e->nnames].r = r;
+	e->names[e->nnames].loc = loc;
+	e->nnames++;
+}
+
+static void label_add(eng *e, kh_dl_page *pg, kh_rect r)
+{
+	kh_grow(&e->labels, sizeof *e->labels, (size_t)e->nlabels + 1, &e->lcap);
+	e->labels[e->nlabels].pg = pg;
+	e->labels[e->nlabels].r = r;
+	e->nlabels++;
+}
+
+/* ---- pages ---- */
+
+static const kh_ynode *master_named(eng *e, const char *name)
+{
+	return e->masters && name ? kh_ymap_get(e->masters, name) : NULL;
+}
+
+static int page_new(eng *e, const kh_ynode *master, int entry)
+{
+	pagerec *p;
+	kh_len m[4];
+	kh_grow(&e->pages, sizeof *e->pages, (size_t)e->npages + 1, &e->pcap);
+	p = &e->pages[e->npages];
+	memset(p, 0, sizeof *p);
+	p->pg = kh_dl_add_page(e->dl, e->trim_w + 2 * e->bleed, e->trim_h + 2 * e->bleed);
+	p->pg->bleed = e->bleed;
+	p->master = master;
+	p->entry = entry;
+	if (master && kh_prop_sides(master, "margins", m) > 0) {
+		p->m[0] = lenv(m[0], e->trim_h, 10);
+		p->m[1] = lenv(m[1], e->trim_w, 10);
+		p->m[2] = lenv(m[2], e->trim_h, 10);
+		p->m[3] = lenv(m[3], e->trim_w, 10);
+	} else {
+		p->m[0] = p->m[1] = p->m[2] = p->m[3] = 20 * MM; /* the schema's default */
+	}
+	return e->npages++;
+}
+
+/* The page after page i of the same entry, created when needed. */
+static int page_next(eng *e, int i)
+{
+	if (i + 1 < e->npages && e->pages[i + 1].entry == e->pages[i].entry)
+		return i + 1;
+	return page_new(e, e->pages[i].master, e->pages[i].entry);
+}
+
+static void page_region(eng *e, region *r, int page)
+{
+	const pagerec *p = &e->pages[page];
+	memset(r, 0, sizeof *r);
+	r->kind = R_PAGE;
+	r->page = page;
+	r->pg = p->pg;
+	r->x = e->bleed + p->m[3];
+	r->w = e->trim_w - p->m[3] - p->m[1];
+	r->top = r->y = r->maxy = r->page_top = e->bleed + p->m[0];
+	r->bottom = r->page_bottom = e->bleed + e->trim_h - p->m[2];
+	r->ox = r->oy = r->cox = r->coy = e->bleed;
+	r->ow = r->cow = e->trim_w;
+	r->oh = r->coh = e->trim_h;
+	r->pagelevel = 1;
+}
+
+/* ---- regions ---- */
+
+static void box_finish_segment(eng *e, region *r);
+
+static int region_break(eng *e, region *r)
+{
+	switch (r->kind) {
+	case R_PAGE:
+		if (r->page < 0)
+			return 0;
+		r->page = page_next(e, r->page);
+		r->pg = e->pages[r->page].pg;
+		r->top = r->y = r->maxy = r->page_top;
+		r->bottom = r->page_bottom;
+		r->placed = 0;
+		r->seg++;
+		return 1;
+	case R_BOX: {
+		boxseg *b = r->box;
+		region *p = r->parent;
+		box_finish_segment(e, r);
+		if (!region_break(e, p))
+			return 0;
+		b->seg_top = p->y;
+		b->mark = p->pg->last;
+		b->nseg++;
+		r->page = p->page;
+		r->pg = p->pg;
+		r->top = r->y = r->maxy = p->y + b->pad[0];
+		r->bottom = p->bottom - b->pad[2];
+		r->placed = 0;
+		r->seg++;
+		return 1;
+	}
+	default:
+		return 0;
+	}
+}
+
+static int at_top(const region *r)
+{
+	if (r->placed)
+		return 0;
+	if (r->kind == R_BOX && r->parent)
+		return at_top(r->parent);
+	return 1;
+}
+
+enum { FIT_NO = 0, FIT_OK = 1, FIT_OVER = 2 };
+
+/* Make room for h pt at the cursor: break the region if that helps.
+ * FIT_NO: a fixed region is full.  FIT_OVER: at the top of a fresh page and
+ * still too tall (placed anyway; the caller reports). */
+static int fit(eng *e, region *r, double h)
+{
+	if (r->y + h <= r->bottom + EPS)
+		return FIT_OK;
+	if (r->kind == R_FIXED)
+		return FIT_NO;
+	if (at_top(r))
+		return FIT_OVER;
+	if (!region_break(e, r))
+		return FIT_NO;
+	return r->y + h <= r->bottom + EPS ? FIT_OK : FIT_OVER;
+}
+
+static int page_no(const region *r)
+{
+	return r->page >= 0 ? r->page + 1 : 0;
+}
+
+/* " on page N" for messages, "" on a scratch page. */
+static const char *on_page(eng *e, const region *r)
+{
+	if (r->page < 0)
+		return "";
+	return kh_arena_printf(e->arena, " on page %d", page_no(r));
+}
+
+/* Report that an element does not fit; once per region. */
+static int overflow_once(region *r)
+{
+	region *q = r;
+	while (q->kind == R_BOX && q->parent)
+		q = q->parent;
+	if (q->overflowed || r->overflowed)
+		return 0;
+	q->overflowed = r->overflowed = 1;
+	return 1;
+}
+
+static void too_tall(eng *e, region *r, const kh_ynode *el, double h)
+{
+	kh_error(el_loc(el), "%s is too tall for the page (%.1fmm, %.1fmm available)%s", kind_of(el),
+	         to_mm(h), to_mm(r->bottom - r->top), on_page(e, r));
+	kh_hint("make it smaller%s", kh_prop_bool(el, "keep", 0) ? " or drop keep: true so it can split" : "");
+}
+
+static void fixed_region(region *sub, const region *r, double x, double y, double w, double h)
+{
+	memset(sub, 0, sizeof *sub);
+	sub->kind = R_FIXED;
+	sub->page = r->page;
+	sub->pg = r->pg;
+	sub->x = sub->ox = x;
+	sub->w = sub->ow = w;
+	sub->top = sub->y = sub->maxy = sub->oy = y;
+	sub->bottom = y + h;
+	sub->oh = h;
+	sub->cox = r->ox;
+	sub->coy = r->oy;
+	sub->cow = r->ow;
+	sub->coh = r->oh;
+	sub->pagelevel = r->kind == R_PAGE && r->page >= 0;
+}
+
+/* ---- text blocks ---- */
+
+void kh_tblock_set(kh_tblock *b, const char *text, const kh_textstyle *st, kh_align align, double width,
+                   kh_arena *arena, kh_loc where)
+{
+	kh_setter *s;
+	kh_line line, *tmp = NULL;
+	size_t cap = 0;
+	int n = 0;
+	memset(b, 0, sizeof *b);
+	b->style = st;
+	b->align = align;
+	b->width = width;
+	b->leading = st->leading;
+	if (st->font) {
+		b->ascent = kh_font_ascent(st->font, st->size);
+		b->descent = kh_font_descent(st->font, st->size);
+	} else {
+		b->ascent = st->size * 0.88;
+		b->descent = st->size * 0.12;
+	}
+	if (!text || !*text || !st->font)
+		return;
+	if (st->align != align) {
+		kh_textstyle *cp = kh_arena_alloc(arena, sizeof *cp);
+		*cp = *st;
+		cp->align = align;
+		st = cp;
+		b->style = st;
+	}
+	s = kh_setter_new(text, st, arena, where);
+	if (!s)
+		return;
+	while (kh_setter_next(s, width, &line)) {
+		kh_grow(&tmp, sizeof *tmp, (size_t)n + 1, &cap);
+		tmp[n++] = line;
+	}
+	if (n) {
+		b->lines = kh_arena_alloc(arena, (size_t)n * sizeof *b->lines);
+		memcpy(b->lines, tmp, (size_t)n * sizeof *b->lines);
+	}
+	b->n = n;
+	free(tmp);
+}
+
+double kh_tblock_height(const kh_tblock *b)
+{
+	return b->n ? b->ascent + b->descent + (b->n - 1) * b->leading : 0;
+}
+
+double kh_tblock_natural(const kh_tblock *b)
+{
+	double w = 0;
+	for (int i = 0; i < b->n; i++)
+		if (b->lines[i].width > w)
+			w = b->lines[i].width;
+	return w;
+}
+
+static double line_x(const kh_tblock *b, const kh_line *l, double x)
+{
+	double slack = b->width - l->width;
+	if (slack <= 0)
+		return x;
+	if (b->align == KH_ALIGN_RIGHT)
+		return x + slack;
+	if (b->align == KH_ALIGN_CENTER)
+		return x + slack / 2;
+	return x;
+}
+
+static kh_textstyle *aligned_copy(const kh_textstyle *st, kh_align a, kh_textstyle *tmp)
+{
+	*tmp = *st;
+	tmp->align = a;
+	return tmp;
+}
+
+void kh_tblock_draw(kh_dl *dl, kh_dl_page *pg, const kh_tblock *b, double x, double top)
+{
+	kh_textstyle ts;
+	aligned_copy(b->style, b->align, &ts);
+	for (int i = 0; i < b->n; i++)
+		kh_line_draw(dl, pg, &b->lines[i], &ts, line_x(b, &b->lines[i], x), top + b->ascent + i * b->leading);
+}
+
+/* Draw the lines of b from line `from` at the cursor of r, breaking the
+ * region between lines.  Returns the index of the first line that did not
+ * fit (b->n when all did).  *first_base / *first_pg: where line `from` went. */
+static int draw_lines(eng *e, region *r, double x, const kh_tblock *b, int from, double *first_base,
+                      kh_dl_page **first_pg)
+{
+	double base = 0;
+	int lastseg = -1;
+	kh_textstyle ts;
+	aligned_copy(b->style, b->align, &ts);
+	for (int i = from; i < b->n; i++) {
+		int fresh = i == from || r->seg != lastseg;
+		double need = fresh ? b->ascent + b->descent : b->leading;
+		int f = fit(e, r, need);
+		if (f == FIT_NO)
+			return i;
+		if (r->seg != lastseg && i != from)
+			fresh = 1;
+		base = fresh ? r->y + b->ascent : base + b->leading;
+		kh_line_draw(e->dl, r->pg, &b->lines[i], &ts, line_x(b, &b->lines[i], x), base);
+		if (i == from) {
+			if (first_base)
+				*first_base = base;
+			if (first_pg)
+				*first_pg = r->pg;
+		}
+		r->y = base + b->descent;
+		if (r->y > r->maxy)
+			r->maxy = r->y;
+		r->placed = 1;
+		lastseg = r->seg;
+	}
+	return b->n;
+}
+
+static void text_overflow(eng *e, region *r, const kh_ynode *el, const char *rest)
+{
+	if (!overflow_once(r))
+		return;
+	kh_error(el_loc(el), "%s does not fit its frame%s; it stops before '%s'", kind_of(el), on_page(e, r),
+	         snippet(e, rest));
+	kh_hint("give the frame more room, shorten the text or use a smaller style");
+}
+
+/* ---- text ---- */
+
+static void draw_text(eng *e, region *r, double x, double w, const kh_ynode *el, const ectx *c)
+{
+	const kh_ynode *src = source_node(el, "text");
+	const char *text = bind(c, src);
+	const kh_textstyle *st;
+	kh_tblock b;
+	int stop;
+	if (!text)
+		return;
+	st = elem_style(e, el, "style");
+	kh_tblock_set(&b, text, st, st->align, w, e->arena, src->loc);
+	stop = draw_lines(e, r, x, &b, 0, NULL, NULL);
+	if (stop < b.n)
+		text_overflow(e, r, el, text + (b.lines[stop].src_start <= strlen(text) ? b.lines[stop].src_start : 0));
+}
+
+/* ---- flow ---- */
+
+static int flow_rest_empty(const char *s)
+{
+	for (; *s; s++)
+		if (*s != ' ' && *s != '\n' && *s != '\t' && *s != '\r')
+			return 0;
+	return 1;
+}
+
+static int flow_frames(eng *e, const region *r, const kh_ynode *frames, const kh_textstyle *st, kh_rect **out)
+{
+	int nf = frames && frames->kind == KH_Y_SEQ ? frames->n : 0;
+	kh_rect *f;
+	if (nf == 0) {
+		if (r->kind != R_FIXED || r->bottom >= HUGE_H / 2)
+			return 0;
+		f = kh_arena_alloc(e->arena, sizeof *f);
+		f->x = r->x;
+		f->y = r->top;
+		f->w = r->w;
+		f->h = r->bottom - r->top;
+		*out = f;
+		return 1;
+	}
+	f = kh_arena_alloc(e->arena, (size_t)nf * sizeof *f);
+	for (int i = 0; i < nf; i++) {
+		kh_len fl[4];
+		memset(fl, 0, sizeof fl);
+		node_lens(frames->vals[i], fl, 4);
+		f[i].x = r->cox + lenv(fl[0], r->cow, st->size);
+		f[i].y = r->coy + lenv(fl[1], r->coh, st->size);
+		f[i].w = lenv(fl[2], r->cow, st->size);
+		f[i].h = lenv(fl[3], r->coh, st->size);
+	}
+	*out = f;
+	return nf;
+}
+
+/* Paragraphs through a chain of frames (the `frames`, else the element's
+ * own box), on to the same frames on new pages when the flow is page
+ * content; without a height, they stack like text. */
+static void draw_flow(eng *e, region *r, double x, double w, const kh_ynode *el, const ectx *c)
+{
+	const kh_ynode *m = kh_elem_main(el);
+	const kh_textstyle *st = elem_style(e, el, "style");
+	double pgap = lenv(kh_prop_len(el, "paragraph-gap"), r->oh, st->size);
+	int nsrc = m ? (m->kind == KH_Y_SEQ ? m->n : 1) : 0;
+	double asc = st->font ? kh_font_ascent(st->font, st->size) : st->size * 0.88;
+	double desc = st->font ? kh_font_descent(st->font, st->size) : st->size * 0.12;
+	kh_rect *frames = NULL;
+	int nf = flow_frames(e, r, kh_prop(el, "frames"), st, &frames);
+	region fr;
+	int fi = 0, page = r->page, lines_on_page = 0;
+	kh_dl_page *pg = r->pg;
+	double base = 0;
+
+	if (!m)
+		return;
+	if (nf == 0) {
+		/* no frames: the paragraphs stack in the container like text */
+		for (int i = 0; i < nsrc; i++) {
+			const kh_ynode *src = m->kind == KH_Y_SEQ ? m->vals[i] : m;
+			const char *text = bind(c, src);
+			kh_tblock b;
+			int stop;
+			if (!text)
+				continue;
+			if (i > 0 && r->placed)
+				r->y += pgap;
+			kh_tblock_set(&b, text, st, st->align, w, e->arena, src->loc);
+			stop = draw_lines(e, r, x, &b, 0, NULL, NULL);
+			if (stop < b.n) {
+				text_overflow(e, r, el, text + b.lines[stop].src_start);
+				return;
+			}
+		}
+		return;
+	}
+
+	fixed_region(&fr, r, frames[0].x, frames[0].y, frames[0].w, frames[0].h);
+	for (int i = 0; i < nsrc; i++) {
+		const kh_ynode *src = m->kind == KH_Y_SEQ ? m->vals[i] : m;
+		const char *text = bind(c, src);
+		kh_setter *s;
+		kh_line line;
+		int fresh = 1;
+		if (!text)
+			continue;
+		s = kh_setter_new(text, st, e->arena, src->loc);
+		if (!s)
+			continue;
+		if (fr.placed)
+			fr.y += pgap;
+		while (!flow_rest_empty(kh_setter_rest(s))) {
+			int first_in_frame = !fr.placed;
+			double need = first_in_frame || fresh ? asc + desc : st->leading;
+			kh_textstyle ts;
+			if (fr.y + need > fr.bottom + EPS) {
+				/* the next frame, or the chain again on the next page */
+				if (fi + 1 < nf) {
+					fi++;
+				} else if (r->pagelevel && page >= 0 && lines_on_page > 0) {
+					page = page_next(e, page);
+					pg = e->pages[page].pg;
+					fi = 0;
+					lines_on_page = 0;
+				} else {
+					fr.page = page;
+					text_overflow(e, &fr, el, kh_setter_rest(s));
+					return;
+				}
+				fixed_region(&fr, r, frames[fi].x, frames[fi].y, frames[fi].w, frames[fi].h);
+				fr.page = page;
+				fr.pg = pg;
+				continue;
+			}
+			if (!kh_setter_next(s, fr.w, &line))
+				break;
+			base = first_in_frame || fresh ? fr.y + asc : base + st->leading;
+			ts = *st;
+			kh_line_draw(e->dl, pg, &line, &ts, fr.x + line.offset, base);
+			fr.y = base + desc;
+			fr.placed = 1;
+			fresh = 0;
+			lines_on_page++;
+		}
+	}
+	(void)w;
+	(void)x;
+}
+
+/* ---- box ---- */
+
+static int arrows_of(const kh_ynode *el, int def)
+{
+	static const char *const arrows[] = {"none", "start", "end", "both", NULL};
+	return kh_prop_enum(el, "arrow", arrows, def);
+}
+
+static int dash_of(const kh_ynode *el, double *dash, double em)
+{
+	kh_len d[4];
+	int n = kh_prop_lens(el, "dash", d, 4);
+	for (int i = 0; i < n; i++)
+		dash[i] = lenv(d[i], 0, em);
+	return n;
+}
+
+
+
+static void box_props(eng *e, boxseg *b, const kh_ynode *el, double w, const kh_textstyle *st)
+{
+	kh_len pad[4], lw = kh_prop_len(el, "line-width"), rad = kh_prop_len(el, "radius");
+	memset(pad, 0, sizeof pad);
+	b->el = el;
+	b->fill = kh_prop_color(el, "fill", e->doc->palette);
+	b->stroke = kh_prop_color(el, "stroke", e->doc->palette);
+	b->lw = lenv(lw, w, st->size);
+	b->radius = lenv(rad, w, st->size);
+	b->ndash = dash_of(el, b->dash, st->size);
+	kh_prop_sides(el, "padding", pad);
+	for (int i = 0; i < 4; i++)
+		b->pad[i] = lenv(pad[i], w, st->size);
+}
+
+static void box_rect(eng *e, kh_dl_page *pg, const boxseg *b, double top, double h, kh_dl_item *mark)
+{
+	kh_dl_item *before = pg->last;
+	if (b->fill.space == KH_COLOR_NONE && b->stroke.space == KH_COLOR_NONE)
+		return;
+	kh_dl_path *p = kh_dl_rect(e->dl, pg, b->bx, top, b->bw, h, b->radius, b->fill, b->stroke, b->lw);
+	p->ndash = b->ndash;
+	memcpy(p->dash, b->dash, sizeof p->dash);
+	move_last_after(pg, before, mark);
+	e->last_box = mark ? mark->next : pg->first;
+}
+
+static void box_finish_segment(eng *e, region *r)
+{
+	boxseg *b = r->box;
+	double bottom = fmax(r->y, r->maxy) + b->pad[2];
+	box_rect(e, r->pg, b, b->seg_top, bottom - b->seg_top, b->mark);
+	if (b->nseg == 0) {
+		b->first_pg = r->pg;
+		b->first.x = b->bx;
+		b->first.y = b->seg_top;
+		b->first.w = b->bw;
+		b->first.h = bottom - b->seg_top;
+	}
+}
+
+static void box_name(eng *e, const kh_ynode *el, const ectx *c, kh_dl_page *pg, kh_rect rc)
+{
+	const kh_ynode *nn = kh_prop(el, "name");
+	const char *name;
+	if (!scalar(nn) || !*nn->str)
+		return;
+	name = kh_bind_text(&c->b, nn->str, nn->loc);
+	if (name && *name)
+		name_add(e, name, pg, rc, nn->loc);
+}
+
+/* A box in region r at x, width w; height h (< 0: grows to its content). */
+static void draw_box(eng *e, region *r, double x, double w, double h, const kh_ynode *el, const ectx *c)
+{
+	const kh_textstyle *st = elem_style(e, el, "style");
+	boxseg *b = kh_arena_alloc(e->arena, sizeof *b);
+	const kh_ynode *content = kh_prop(el, "content");
+	kh_len gap = kh_prop_len(el, "gap");
+	region in;
+	box_props(e, b, el, w, st);
+	b->bx = x;
+	b->bw = w;
+	memset(&in, 0, sizeof in);
+	in.x = in.ox = x + b->pad[3];
+	in.w = in.ow = w - b->pad[3] - b->pad[1];
+	in.gap = lenv(gap, r->oh, st->size);
+	in.page = r->page;
+	in.pg = r->pg;
+	in.cox = in.ox;
+	in.cow = in.ow;
+	if (h >= 0) {
+		kh_rect rc = {x, r->y, w, h};
+		box_rect(e, r->pg, b, r->y, h, r->pg->last);
+		in.kind = R_FIXED;
+		in.top = in.y = in.maxy = in.oy = r->y + b->pad[0];
+		in.bottom = r->y + h - b->pad[2];
+		in.oh = in.bottom - in.top;
+		in.coy = in.oy;
+		in.coh = in.oh;
+		if (content)
+			place_list(e, &in, content, c);
+		box_name(e, el, c, r->pg, rc);
+		r->y += h;
+		if (r->y > r->maxy)
+			r->maxy = r->y;
+		r->placed = 1;
+		return;
+	}
+	if (fit(e, r, b->pad[0] + b->pad[2]) == FIT_NO)
+		return;
+	in.kind = R_BOX;
+	in.parent = r;
+	in.box = b;
+	in.page = r->page;
+	in.pg = r->pg;
+	b->seg_top = r->y;
+	b->mark = r->pg->last;
+	in.top = in.y = in.maxy = in.oy = r->y + b->pad[0];
+	in.bottom = r->bottom - b->pad[2];
+	in.oh = r->oh;
+	in.coy = in.oy;
+	in.coh = in.oh;
+	if (content)
+		place_list(e, &in, content, c);
+	box_finish_segment(e, &in);
+	{
+		double bottom = fmax(in.y, in.maxy) + b->pad[2];
+		box_name(e, el, c, b->first_pg, b->first);
+		r->page = in.page;
+		r->pg = in.pg;
+		r->y = bottom;
+		if (r->y > r->maxy)
+			r->maxy = r->y;
+		r->placed = 1;
+	}
+}
+
+/* ---- line ---- */
+
+static void draw_line(eng *e, region *r, const kh_ynode *el, const ectx *c)
+{
+	kh_len from[2], to[2], lw = kh_prop_len(el, "line-width");
+	double pts[4], dash[4];
+	kh_color stroke = kh_prop_color(el, "stroke", e->doc->palette);
+	int nd;
+	(void)c;
+	memset(from, 0, sizeof from);
+	memset(to, 0, sizeof to);
+	if (kh_prop_lens(el, "from", from, 2) != 2 || kh_prop_lens(el, "to", to, 2) != 2)
+		return;
+	pts[0] = r->ox + lenv(from[0], r->ow, 10);
+	pts[1] = r->oy + lenv(from[1], r->oh, 10);
+	pts[2] = r->ox + lenv(to[0], r->ow, 10);
+	pts[3] = r->oy + lenv(to[1], r->oh, 10);
+	nd = dash_of(el, dash, 10);
+	kh_draw_arrow_path(e->dl, r->pg, pts, 2, stroke, lenv(lw, 0, 10), dash, nd,
+	                   arrows_of(el, KH_ARROW_NONE));
+	if (fmax(pts[1], pts[3]) > r->maxy && r->kind != R_PAGE)
+		r->maxy = fmax(pts[1], pts[3]);
+}
+
+/* ---- connector (routed when its page entry is done) ---- */
+
+static void defer_connector(eng *e, region *r, const kh_ynode *el, const ectx *c)
+{
+	deferred *d;
+	kh_grow(&e->conns, sizeof *e->conns, (size_t)e->nconns + 1, &e->ccap);
+	d = &e->conns[e->nconns++];
+	d->el = el;
+	d->pg = r->pg;
+	d->c = *c;
+	d->ox = r->ox;
+	d->oy = r->oy;
+	d->ow = r->ow;
+	d->oh = r->oh;
+}
+
+static const char **name_list(eng *e)
+{
+	const char **v = kh_arena_alloc(e->arena, (size_t)(e->nnames + 1) * sizeof *v);
+	for (int i = 0; i < e->nnames; i++)
+		v[i] = e->names[i].name;
+	return v;
+}
+
+/* An anchor "NAME.side" / "NAME.side@30%" of a named box. */
+static const named *anchor_of(eng *e, const kh_ynode *n, kh_anchor *a)
+{
+	static const kh_side sides[] = {KH_SIDE_TOP, KH_SIDE_BOTTOM, KH_SIDE_LEFT, KH_SIDE_RIGHT, KH_SIDE_CENTER};
+	const char *name;
+	int side;
+	double along;
+	const named *found = NULL;
+	if (!n || kh_parse_anchor(n, &name, &side, &along, e->arena) < 0)
+		return NULL;
+	for (int i = e->nnames - 1; i >= 0; i--)
+		if (!strcmp(e->names[i].name, name)) {
+			found = &e->names[i];
+			break;
+		}
+	if (!found) {
+		const char *near = kh_closest(name, name_list(e), (size_t)e->nnames);
+		kh_error(n->loc, "no box is named '%s'", name);
+		if (near)
+			kh_hint("did you mean '%s'?", near);
+		else if (e->nnames == 0)
+			kh_hint("name the box to join: name: %s", name);
+		return NULL;
+	}
+	a->box = found->r;
+	a->side = side >= 0 && side < 5 ? sides[side] : KH_SIDE_AUTO;
+	a->at = along;
+	return found;
+}
+
+static void page_obstacles(eng *e, kh_dl_page *pg, kh_obstacles *o, int with_names)
+{
+	for (int i = 0; with_names && i < e->nnames; i++)
+		if (e->names[i].pg == pg)
+			kh_obstacles_add(o, e->names[i].r);
+	for (int i = 0; i < e->nlabels; i++)
+		if (e->labels[i].pg == pg)
+			kh_obstacles_add(o, e->labels[i].r);
+}
+
+static void route_connector(eng *e, const deferred *d)
+{
+	const kh_ynode *el = d->el;
+	static const char *const routes[] = {"straight", "orthogonal", NULL};
+	kh_anchor a, b;
+	const named *na, *nb;
+	double pts[2 * KH_ROUTE_MAX], dash[4];
+	kh_len lw = kh_prop_len(el, "line-width");
+	kh_color stroke = kh_prop_color(el, "stroke", e->doc->palette);
+	const kh_ynode *lab = kh_prop(el, "label");
+	int n, nd;
+	na = anchor_of(e, kh_prop(el, "from"), &a);
+	nb = anchor_of(e, kh_prop(el, "to"), &b);
+	if (!na || !nb)
+		return;
+	if (na->pg != nb->pg) {
+		kh_error(el_loc(el), "the connector joins '%s' and '%s', which are on different pages", na->name,
+		         nb->name);
+		return;
+	}
+	n = kh_route(&a, &b, kh_prop_enum(el, "route", routes, 0) == 1, pts);
+	nd = dash_of(el, dash, 10);
+	kh_draw_arrow_path(e->dl, na->pg, pts, n, stroke, lenv(lw, 0, 10), dash, nd,
+	                   arrows_of(el, KH_ARROW_END));
+	if (lab) {
+		const char *text = bind(&d->c, lab);
+		const kh_textstyle *st = elem_style(e, el, "label-style");
+		int vertical = kh_prop_bool(el, "label-vertical", 0);
+		kh_obstacles obs = {NULL, 0, 0};
+		kh_rect at;
+		double lw_, lh;
+		kh_tblock tb;
+		if (!text || !*text)
+			return;
+		if (vertical) {
+			lw_ = st->size;
+			lh = kh_vertical_height(text, st);
+		} else {
+			kh_tblock_set(&tb, text, st, KH_ALIGN_CENTER, HUGE_H, e->arena, lab->loc);
+			lw_ = kh_tblock_natural(&tb);
+			lh = kh_tblock_height(&tb);
+			tb.width = lw_;
+		}
+		page_obstacles(e, na->pg, &obs, 1);
+		if (!kh_label_place(pts, n, lw_ + 2, lh + 2, &obs, NULL, &at)) {
+			kh_warning(lab->loc, "no room for the label '%s' beside its connector without covering a box "
+			           "or another label", snippet(e, text));
+			kh_hint("move the boxes apart or shorten the label");
+		}
+		kh_obstacles_free(&obs);
+		label_add(e, na->pg, at);
+		if (vertical)
+			kh_vertical_draw(e->dl, na->pg, text, st, at.x + at.w / 2, at.y + 1, lab->loc);
+		else
+			kh_tblock_draw(e->dl, na->pg, &tb, at.x + 1, at.y + 1);
+	}
+}
+
+/* ---- image ---- */
+
+static void draw_image(eng *e, region *r, double x, double w, double h, int stacked, const kh_ynode *el,
+                       const ectx *c)
+{
+	static const char *const fits[] = {"contain", "cover", NULL};
+	const kh_ynode *src = source_node(el, "file"), *cap = kh_prop(el, "caption");
+	const char *rel = bind(c, src);
+	char *path;
+	kh_image_format fmt;
+	int pw = 0, ph = 0, cover = kh_prop_enum(el, "fit", fits, 0) == 1;
+	kh_image_status st;
+	double fh, total, top, iw, ih, ix, iy;
+	kh_tblock cb;
+	const char *captext = NULL;
+	kh_len cgap = kh_prop_len(el, "gap");
+	double capgap = 0;
+	kh_dl_item *it;
+	if (!rel)
+		return;
+	if (!*rel) {
+		kh_error(src->loc, "the image has no file name");
+		return;
+	}
+	path = kh_path_join(e->doc->dir, rel);
+	st = kh_image_probe(path, &fmt, &pw, &ph);
+	if (st != KH_IMG_OK) {
+		if (st == KH_IMG_MISSING)
+			kh_error(src->loc, "cannot open the image '%s': %s", rel, strerror(errno));
+		else if (st == KH_IMG_UNKNOWN)
+			kh_error(src->loc, "the image '%s' is neither PNG nor JPEG", rel);
+		else
+			kh_error(src->loc, "cannot read the size of the image '%s': the file is damaged", rel);
+		if (st == KH_IMG_MISSING)
+			kh_hint("paths are relative to the layout file's folder (%s)", e->doc->dir);
+		free(path);
+		return;
+	}
+	fh = h >= 0 ? h : w * ph / pw;
+	if (cap) {
+		const kh_textstyle *cs = elem_style(e, el, "caption-style");
+		captext = bind(c, cap);
+		if (captext && *captext) {
+			kh_tblock_set(&cb, captext, cs, cs->align, w, e->arena, cap->loc);
+			capgap = cgap.set ? lenv(cgap, r->oh, cs->size) : 0.4 * cs->size;
+		} else {
+			captext = NULL;
+		}
+	}
+	total = fh + (captext ? capgap + kh_tblock_height(&cb) : 0);
+	if (stacked) {
+		int f = fit(e, r, total);
+		if (f == FIT_NO) {
+			if (overflow_once(r))
+				kh_error(el_loc(el), "image '%s' does not fit its frame%s", rel, on_page(e, r));
+			free(path);
+			return;
+		}
+		if (f == FIT_OVER)
+			too_tall(e, r, el, total);
+	}
+	top = r->y;
+	/* contain: the whole picture inside the frame, centred; cover: the frame
+	 * filled, the picture clipped */
+	{
+		double sx = w / pw, sy = fh / ph, s = cover ? fmax(sx, sy) : fmin(sx, sy);
+		iw = pw * s;
+		ih = ph * s;
+		ix = x + (w - iw) / 2;
+		iy = top + (fh - ih) / 2;
+	}
+	it = kh_dl_add(e->dl, r->pg, KH_DL_IMAGE);
+	it->u.image.path = kh_arena_strdup(e->dl->arena, path);
+	it->u.image.x = ix;
+	it->u.image.y = iy;
+	it->u.image.w = iw;
+	it->u.image.h = ih;
+	if (cover && (iw > w + EPS || ih > fh + EPS)) {
+		it->u.image.clipped = 1;
+		it->u.image.clip_x = x;
+		it->u.image.clip_y = top;
+		it->u.image.clip_w = w;
+		it->u.image.clip_h = fh;
+	}
+	free(path);
+	if (captext)
+		kh_tblock_draw(e->dl, r->pg, &cb, x, top + fh + capgap);
+	if (stacked) {
+		r->y = top + total;
+		r->placed = 1;
+	}
+	if (top + total > r->maxy)
+		r->maxy = top + total;
+}
+
+/* ---- data selections: where, sort ---- */
+
+/* Rows of the element's data (name in `data` or the main value), filtered
+ * and sorted; "group" means the current group's rows.  Returns 0, or -1
+ * after reporting. */
+static int select_rows(eng *e, const kh_ynode *el, const kh_ynode *name_node, const ectx *c, const kh_table **tp,
+                       kh_rows *rows)
+{
+	const char *name = scalar(name_node);
+	const kh_table *t;
+	kh_filter f[8];
+	int nf, sort_col = -1, desc = 0;
+	const kh_ynode *sn = kh_prop(el, "sort");
+	if (!name || !*name)
+		return -1;
+	if (!strcmp(name, "group") && c->in_group) {
+		/* the group's rows, filtered and sorted like a table's */
+		unsigned char *in;
+		kh_rows all;
+		t = c->b.table;
+		nf = kh_parse_where(kh_prop(el, "where"), t, f, 8, e->arena);
+		if (nf < 0)
+			return -1;
+		if (sn && (sort_col = kh_parse_sort(sn, t, &desc)) == -2)
+			return -1;
+		if (nf == 0 && sort_col < 0) {
+			*tp = t;
+			*rows = c->group;
+			return 0;
+		}
+		all = kh_table_select(t, f, nf, sort_col, desc, e->arena);
+		in = kh_xcalloc((size_t)t->nrows + 1, 1);
+		for (int i = 0; i < c->group.n; i++)
+			in[c->group.idx[i]] = 1;
+		rows->n = 0;
+		rows->idx = kh_arena_alloc(e->arena, (size_t)(all.n + 1) * sizeof *rows->idx);
+		for (int i = 0; i < all.n; i++)
+			if (in[all.idx[i]])
+				rows->idx[rows->n++] = all.idx[i];
+		free(in);
+		*tp = t;
+		return 0;
+	}
+	t = kh_doc_table(e->doc, name);
+	if (!t) {
+		int known = 0;
+		for (int i = 0; i < e->doc->ntables; i++)
+			known |= !strcmp(e->doc->table_names[i], name);
+		if (!known) {
+			const char *near = kh_closest(name, e->doc->table_names, (size_t)e->doc->ntables);
+			kh_error(name_node->loc, "unknown table '%s'", name);
+			if (near)
+				kh_hint("did you mean '%s'?", near);
+			else
+				kh_hint("list it under data: (%s: ../data/%s.csv)", name, name);
+		}
+		return -1;
+	}
+	nf = kh_parse_where(kh_prop(el, "where"), t, f, 8, e->arena);
+	if (nf < 0)
+		return -1;
+	if (sn) {
+		sort_col = kh_parse_sort(sn, t, &desc);
+		if (sort_col == -2)
+			return -1;
+	}
+	*tp = t;
+	*rows = kh_table_select(t, f, nf, sort_col, desc, e->arena);
+	return 0;
+}
+
+static void row_ctx(ectx *dst, const ectx *c, const kh_table *t, int row)
+{
+	*dst = *c;
+	dst->b.table = t;
+	dst->b.row = row;
+}
+
+/* ---- list ---- */
+
+static void draw_list(eng *e, region *r, double x, double w, const kh_ynode *el, const ectx *c)
+{
+	const kh_ynode *m = kh_elem_main(el), *item = kh_prop(el, "item"), *data = kh_prop(el, "data");
+	const kh_ynode *bn = kh_prop(el, "bullet");
+	const kh_textstyle *st = elem_style(e, el, "style");
+	const char *bullet = scalar(bn) ? bn->str : "●";
+	int numbered = !strcmp(bullet, "number") || !strcmp(bullet, "1.");
+	kh_len ind = kh_prop_len(el, "indent"), gapl = kh_prop_len(el, "gap");
+	double gap = gapl.set ? lenv(gapl, r->oh, st->size) : 0, indent;
+	const kh_table *t = NULL;
+	kh_rows rows = {0, NULL};
+	int nitems, literal = m && m->kind == KH_Y_SEQ;
+	if (!literal) {
+		const kh_ynode *src = data ? data : m;
+		if (!src || select_rows(e, el, src, c, &t, &rows) < 0)
+			return;
+		if (!item) {
+			kh_error(el_loc(el), "a list over the table rows needs an item template");
+			kh_hint("add item: \"{name}\" with the column to show");
+			return;
+		}
+		nitems = rows.n;
+	} else {
+		nitems = m->n;
+	}
+	if (ind.set) {
+		indent = lenv(ind, w, st->size);
+	} else {
+		const char *widest = numbered ? kh_arena_printf(e->arena, "%d.", nitems) : bullet;
+		indent = (st->font ? kh_text_width(widest, st) : st->size) + 0.5 * st->size;
+	}
+	for (int i = 0; i < nitems; i++) {
+		ectx ic;
+		const char *text, *btext;
+		kh_tblock b, bb;
+		double base = 0;
+		kh_dl_page *bpg = NULL;
+		int stop;
+		const kh_ynode *src;
+		if (literal) {
+			ic = *c;
+			src = m->vals[i];
+		} else {
+			row_ctx(&ic, c, t, rows.idx[i]);
+			src = item;
+		}
+		text = bind(&ic, src);
+		if (!text)
+			continue;
+		if (literal && item) {
+			/* a template over literal items: {item} is not a column; show the item as is */
+		}
+		if (i > 0 && r->placed)
+			r->y += gap;
+		kh_tblock_set(&b, text, st, st->align, w - indent, e->arena, src->loc);
+		stop = draw_lines(e, r, x + indent, &b, 0, &base, &bpg);
+		if (bpg && strcmp(bullet, "none") != 0 && *bullet) {
+			btext = numbered ? kh_arena_printf(e->arena, "%d.", i + 1) : bullet;
+			kh_tblock_set(&bb, btext, st, KH_ALIGN_LEFT, HUGE_H, e->arena, bn ? bn->loc : el_loc(el));
+			if (bb.n)
+				kh_line_draw(e->dl, bpg, &bb.lines[0], st, x, base);
+		}
+		if (stop < b.n) {
+			text_overflow(e, r, el, text + b.lines[stop].src_start);
+			return;
+		}
+	}
+}
+
+/* ---- table ---- */
+
+typedef struct tcol {
+	const kh_ynode *header, *value;
+	kh_align align;
+	double x, w;
+} tcol;
+
+static double cells_height(const kh_tblock *cells, int n)
+{
+	double h = 0;
+	for (int i = 0; i < n; i++)
+		h = fmax(h, kh_tblock_height(&cells[i]));
+	return h;
+}
+
+static void table_rule(eng *e, kh_dl_page *pg, double x, double w, double y, kh_color c, double lw)
+{
+	double pts[4] = {x, y, x + w, y};
+	if (c.space != KH_COLOR_NONE && lw > 0)
+		kh_dl_polyline(e->dl, pg, pts, 2, c, lw);
+}
+
+static void draw_table(eng *e, region *r, double x, double w, const kh_ynode *el, const ectx *c)
+{
+	static const char *const aligns[] = {"left", "center", "right", "justify", NULL};
+	const kh_ynode *cols = kh_prop(el, "columns");
+	const kh_textstyle *st = elem_style(e, el, "style");
+	const kh_textstyle *hs = kh_prop(el, "header-style") ? elem_style(e, el, "header-style") : st;
+	kh_color hfill = kh_prop_color(el, "header-fill", e->doc->palette);
+	kh_color rule = kh_prop_color(el, "rule", e->doc->palette);
+	kh_len lwl = kh_prop_len(el, "rule-width"), pad[4];
+	double lw = lenv(lwl, 0, st->size), p[4] = {0, 0, 0, 0}, fixed = 0, hh;
+	const kh_table *t = NULL;
+	kh_rows rows;
+	tcol *tc;
+	kh_tblock *hcells, *cells;
+	int nc, nfree = 0, has_header = 0;
+	if (select_rows(e, el, kh_elem_main(el) ? kh_elem_main(el) : kh_prop(el, "data"), c, &t, &rows) < 0)
+		return;
+	if (!cols || cols->kind != KH_Y_SEQ || cols->n == 0) {
+		kh_error(el_loc(el), "the table needs columns");
+		kh_hint("columns: [{ header: \"No.\", value: \"{number}\" }, ...]");
+		return;
+	}
+	kh_prop_sides(el, "padding", pad);
+	for (int i = 0; i < 4; i++)
+		p[i] = lenv(pad[i], w, st->size);
+	nc = cols->n;
+	tc = kh_arena_alloc(e->arena, (size_t)nc * sizeof *tc);
+	for (int i = 0; i < nc; i++) {
+		const kh_ynode *cn = cols->vals[i];
+		kh_len cw = kh_prop_len(cn, "width");
+		tc[i].header = kh_prop(cn, "header");
+		tc[i].value = kh_prop(cn, "value");
+		tc[i].align = (kh_align)kh_prop_enum(cn, "align", aligns, (int)st->align);
+		has_header |= tc[i].header != NULL;
+		if (cw.set) {
+			tc[i].w = lenv(cw, w, st->size);
+			fixed += tc[i].w;
+		} else {
+			tc[i].w = -1;
+			nfree++;
+		}
+	}
+	for (int i = 0; i < nc; i++) {
+		if (tc[i].w < 0)
+			tc[i].w = nfree ? fmax(0, (w - fixed) / nfree) : 0;
+		tc[i].x = i ? tc[i - 1].x + tc[i - 1].w : x;
+	}
+	if (fixed > w + EPS)
+		kh_warning(el_loc(el), "the table's columns are %.1fmm wide, wider than its %.1fmm", to_mm(fixed), to_mm(w));
+	hcells = kh_arena_alloc(e->arena, (size_t)nc * sizeof *hcells);
+	cells = kh_xcalloc((size_t)nc, sizeof *cells);
+	for (int i = 0; i < nc; i++) {
+		const char *h = tc[i].header ? bind(c, tc[i].header) : "";
+		kh_tblock_set(&hcells[i], h ? h : "", hs, tc[i].align, fmax(1, tc[i].w - p[1] - p[3]), e->arena,
+		              tc[i].header ? tc[i].header->loc : el_loc(el));
+	}
+	hh = has_header ? cells_height(hcells, nc) + p[0] + p[2] : 0;
+	{
+		int need_header = has_header, seg = -1;
+		for (int ri = 0; ri < rows.n; ri++) {
+			ectx rc;
+			double rh;
+			int f;
+			row_ctx(&rc, c, t, rows.idx[ri]);
+			for (int i = 0; i < nc; i++) {
+				const char *v = tc[i].value ? bind(&rc, tc[i].value) : "";
+				kh_tblock_set(&cells[i], v ? v : "", st, tc[i].align, fmax(1, tc[i].w - p[1] - p[3]), e->arena,
+				              tc[i].value ? tc[i].value->loc : el_loc(el));
+			}
+			rh = cells_height(cells, nc) + p[0] + p[2];
+			for (;;) {
+				if (r->seg != seg && seg >= 0)
+					need_header = has_header;
+				seg = r->seg;
+				f = fit(e, r, rh + (need_header ? hh : 0));
+				if (f == FIT_NO)
+					break;
+				if (r->seg != seg) { /* broke: the header again on the new page */
+					need_header = has_header;
+					seg = r->seg;
+					f = fit(e, r, rh + hh);
+				}
+				break;
+			}
+			if (f == FIT_NO) {
+				if (overflow_once(r)) {
+					kh_error(el_loc(el), "table does not fit its frame%s; it stops before row %d of %d ('%s')",
+					         on_page(e, r), ri + 1, rows.n, snippet(e, cells[0].n ? kh_bind_text(&rc.b,
+					         tc[0].value ? tc[0].value->str : "", el_loc(el)) : ""));
+					kh_hint("give the table more room, or let it stack on the page without a height");
+				}
+				break;
+			}
+			if (f == FIT_OVER)
+				too_tall(e, r, el, rh + (need_header ? hh : 0));
+			if (need_header) {
+				if (hfill.space != KH_COLOR_NONE)
+					kh_dl_rect(e->dl, r->pg, x, r->y, w, hh, 0, hfill, (kh_color){KH_COLOR_NONE, {0}}, 0);
+				table_rule(e, r->pg, x, w, r->y, rule, lw);
+				for (int i = 0; i < nc; i++)
+					kh_tblock_draw(e->dl, r->pg, &hcells[i], tc[i].x + p[3], r->y + p[0]);
+				r->y += hh;
+				table_rule(e, r->pg, x, w, r->y, rule, lw);
+				need_header = 0;
+			}
+			for (int i = 0; i < nc; i++)
+				kh_tblock_draw(e->dl, r->pg, &cells[i], tc[i].x + p[3], r->y + p[0]);
+			r->y += rh;
+			table_rule(e, r->pg, x, w, r->y, rule, lw);
+			r->placed = 1;
+			if (r->y > r->maxy)
+				r->maxy = r->y;
+		}
+		if (rows.n == 0 && has_header && fit(e, r, hh) != FIT_NO) {
+			if (hfill.space != KH_COLOR_NONE)
+				kh_dl_rect(e->dl, r->pg, x, r->y, w, hh, 0, hfill, (kh_color){KH_COLOR_NONE, {0}}, 0);
+			table_rule(e, r->pg, x, w, r->y, rule, lw);
+			for (int i = 0; i < nc; i++)
+				kh_tblock_draw(e->dl, r->pg, &hcells[i], tc[i].x + p[3], r->y + p[0]);
+			r->y += hh;
+			table_rule(e, r->pg, x, w, r->y, rule, lw);
+			r->placed = 1;
+		}
+	}
+	free(cells);
+}
+
+/* ---- scratch layout: lay out, measure, move ---- */
+
+/* Lay el out on a scratch page at (x, 0) in width w as if stacked; returns
+ * the height used. */
+static double scratch_layout(eng *e, const region *r, kh_dl_page *sp, double x, double w, const kh_ynode *el,
+                             const ectx *c)
+{
+	region s;
+	memset(&s, 0, sizeof s);
+	s.kind = R_FIXED;
+	s.page = -1;
+	s.pg = sp;
+	s.x = s.ox = x;
+	s.w = s.ow = w;
+	s.bottom = HUGE_H;
+	s.oh = r->oh;
+	s.cox = r->cox;
+	s.coy = r->coy;
+	s.cow = r->cow;
+	s.coh = r->coh;
+	place_elem(e, &s, el, c);
+	return fmax(s.y, s.maxy);
+}
+
+/* ---- repeat ---- */
+
+/* Make the background of a box laid out at (x, 0) in width w taller by dh
+ * (the bottom half of its outline moves down), if it is that box's. */
+static void stretch_box(kh_dl_item *it, double x, double w, double dh)
+{
+	kh_dl_path *p;
+	double x0 = 1e30, x1 = -1e30, y0 = 1e30, y1 = -1e30;
+	if (!it || it->kind != KH_DL_PATH || dh <= EPS)
+		return;
+	p = &it->u.path;
+	for (int i = 0; i < p->nseg; i++) {
+		int k = p->segs[i].op == KH_PATH_CURVE ? 3 : p->segs[i].op == KH_PATH_CLOSE ? 0 : 1;
+		for (int j = 0; j < k; j++) {
+			x0 = fmin(x0, p->segs[i].x[j]);
+			x1 = fmax(x1, p->segs[i].x[j]);
+			y0 = fmin(y0, p->segs[i].y[j]);
+			y1 = fmax(y1, p->segs[i].y[j]);
+		}
+	}
+	if (fabs(y0) > EPS || fabs(x0 - x) > EPS || fabs(x1 - x - w) > EPS)
+		return;
+	for (int i = 0; i < p->nseg; i++)
+		for (int j = 0; j < 3; j++)
+			if (p->segs[i].y[j] > (y0 + y1) / 2)
+				p->segs[i].y[j] += dh;
+}
+
+static void draw_repeat(eng *e, region *r, double x, double w, const kh_ynode *el, const ectx *c)
+{
+	static const char *const layouts[] = {"column", "grid", "row", NULL};
+	const kh_ynode *each = kh_prop(el, "each"), *gb = kh_prop(el, "group-by");
+	int layout = kh_prop_enum(el, "layout", layouts, 0);
+	double ncols = kh_prop_num(el, "columns", layout == 1 ? 2 : 1);
+	kh_len gapl = kh_prop_len(el, "gap");
+	double gap = gapl.set ? lenv(gapl, w, 10) : 0;
+	const kh_table *t = NULL;
+	kh_rows rows;
+	kh_group *groups = NULL;
+	int ninst, cols, ngroups = 0;
+	kh_dl_page **sp;
+	kh_dl_item **bg;
+	double *hs;
+	ectx *ic;
+	if (!each || each->kind != KH_Y_MAP) {
+		kh_error(el_loc(el), "repeat needs an element to repeat under each:");
+		return;
+	}
+	if (select_rows(e, el, kh_elem_main(el) ? kh_elem_main(el) : kh_prop(el, "data"), c, &t, &rows) < 0)
+		return;
+	if (scalar(gb) && *gb->str) {
+		int col = kh_table_require(t, gb->str, gb->loc);
+		if (col < 0)
+			return;
+		ngroups = kh_table_group(t, rows, col, &groups, e->arena);
+		ninst = ngroups;
+	} else {
+		ninst = rows.n;
+	}
+	if (ninst == 0)
+		return;
+	cols = layout == 2 ? ninst : layout == 1 ? (int)ncols : 1;
+	if (cols < 1)
+		cols = 1;
+	ic = kh_xcalloc((size_t)ninst, sizeof *ic);
+	for (int i = 0; i < ninst; i++) {
+		if (groups) {
+			row_ctx(&ic[i], c, t, groups[i].rows.n ? groups[i].rows.idx[0] : -1);
+			ic[i].b.group_key = groups[i].key;
+			ic[i].group = groups[i].rows;
+			ic[i].in_group = 1;
+		} else {
+			row_ctx(&ic[i], c, t, rows.idx[i]);
+		}
+	}
+	sp = kh_xcalloc((size_t)cols, sizeof *sp);
+	bg = kh_xcalloc((size_t)cols, sizeof *bg);
+	hs = kh_xcalloc((size_t)cols, sizeof *hs);
+	{
+		double cw = (w - (cols - 1) * gap) / cols;
+		for (int i = 0; i < ninst; i += cols) {
+			int n = ninst - i < cols ? ninst - i : cols, f;
+			double rowh = 0;
+			for (int k = 0; k < n; k++) {
+				sp[k] = scratch_page(e);
+				e->last_box = NULL;
+				hs[k] = scratch_layout(e, r, sp[k], x + k * (cw + gap), cw, each, &ic[i + k]);
+				bg[k] = cols > 1 && !strcmp(kind_of(each), "box") ? e->last_box : NULL;
+				rowh = fmax(rowh, hs[k]);
+			}
+			/* a row of boxes: every box as tall as the row */
+			for (int k = 0; k < n; k++)
+				if (bg[k])
+					stretch_box(bg[k], x + k * (cw + gap), cw, rowh - hs[k]);
+			if (i > 0 && r->placed)
+				r->y += gap;
+			f = fit(e, r, rowh);
+			if (f == FIT_NO) {
+				if (overflow_once(r)) {
+					kh_error(el_loc(el), "repeat does not fit its frame%s; it stops before copy %d of %d",
+					         on_page(e, r), i + 1, ninst);
+					kh_hint("give it more room, or let it stack on the page without a height");
+				}
+				break;
+			}
+			if (f == FIT_OVER)
+				too_tall(e, r, el, rowh);
+			for (int k = 0; k < n; k++)
+				splice(e, sp[k], r->pg, 0, r->y, 0);
+			r->y += rowh;
+			r->placed = 1;
+			if (r->y > r->maxy)
+				r->maxy = r->y;
+		}
+	}
+	free(sp);
+	free(bg);
+	free(hs);
+	free(ic);
+}
+
+/* ---- vertical ---- */
+
+static void draw_vertical(eng *e, region *r, double x, int stacked, const kh_ynode *el, const ectx *c)
+{
+	const kh_ynode *src = source_node(el, "text");
+	const char *text = bind(c, src);
+	const kh_textstyle *st = elem_style(e, el, "style");
+	double h;
+	if (!text)
+		return;
+	h = kh_vertical_height(text, st);
+	if (stacked) {
+		int f = fit(e, r, h);
+		if (f == FIT_NO) {
+			if (overflow_once(r))
+				kh_error(el_loc(el), "vertical text does not fit its frame%s", on_page(e, r));
+			return;
+		}
+		if (f == FIT_OVER)
+			too_tall(e, r, el, h);
+	}
+	kh_vertical_draw(e->dl, r->pg, text, st, x + st->size / 2, r->y, src->loc);
+	if (stacked) {
+		r->y += h;
+		r->placed = 1;
+	}
+	if (r->y + h > r->maxy)
+		r->maxy = r->y + (stacked ? 0 : h);
+}
+
+/* ---- chart ---- */
+
+/* Chart nodes are named boxes too: connectors may join them. */
+static void chart_name_cb(void *user, const char *id, kh_rect rc, kh_loc where)
+{
+	void **u = user;
+	eng *e = u[0];
+	region *r = u[1];
+	name_add(e, id, r->pg, rc, where);
+}
+
+static void draw_chart(eng *e, region *r, double x, double w, double h, int stacked, const kh_ynode *el,
+                       const ectx *c)
+{
+	kh_len area[4];
+	kh_chart_in in;
+	kh_obstacles obs = {NULL, 0, 0};
+	void *u[2] = {e, r};
+	memset(&in, 0, sizeof in);
+	memset(area, 0, sizeof area);
+	if (kh_prop_lens(el, "area", area, 4) == 4) {
+		in.area.x = r->ox + lenv(area[0], r->ow, 10);
+		in.area.y = r->oy + lenv(area[1], r->oh, 10);
+		in.area.w = lenv(area[2], r->ow, 10);
+		in.area.h = lenv(area[3], r->oh, 10);
+		stacked = 0;
+	} else {
+		if (h < 0)
+			h = w * 0.6;
+		if (stacked) {
+			int f = fit(e, r, h);
+			if (f == FIT_NO) {
+				if (overflow_once(r))
+					kh_error(el_loc(el), "chart does not fit its frame%s", on_page(e, r));
+				return;
+			}
+			if (f == FIT_OVER)
+				too_tall(e, r, el, h);
+		}
+		in.area.x = x;
+		in.area.y = r->y;
+		in.area.w = w;
+		in.area.h = h;
+	}
+	page_obstacles(e, r->pg, &obs, 0);
+	in.doc = e->doc;
+	in.dl = e->dl;
+	in.pg = r->pg;
+	in.el = el;
+	in.ctx = &c->b;
+	in.labels = &obs;
+	in.node_cb = chart_name_cb;
+	in.user = u;
+	{
+		int before = obs.n;
+		kh_chart_draw(&in);
+		for (int i = before; i < obs.n; i++)
+			label_add(e, r->pg, obs.r[i]);
+	}
+	kh_obstacles_free(&obs);
+	if (stacked) {
+		r->y += in.area.h;
+		r->placed = 1;
+	}
+	if (in.area.y + in.area.h > r->maxy && r->kind != R_PAGE)
+		r->maxy = in.area.y + in.area.h;
+}
+
+/* ---- placing one element ---- */
+
+typedef struct geom {
+	int abs;
+	double x, y, w, h;        /* h < 0: auto */
+} geom;
+
+static void elem_geom(const region *r, const kh_ynode *el, double em, geom *g)
+{
+	kh_len at[2], sz[2], wl = kh_prop_len(el, "width"), hl = kh_prop_len(el, "height");
+	int nat, nsz;
+	double ow;
+	memset(at, 0, sizeof at);
+	memset(sz, 0, sizeof sz);
+	nat = kh_prop_lens(el, "at", at, 2);
+	nsz = kh_prop_lens(el, "size", sz, 2);
+	g->abs = nat == 2;
+	ow = g->abs ? r->ow : r->w;
+	if (g->abs) {
+		g->x = r->ox + lenv(at[0], r->ow, em);
+		g->y = r->oy + lenv(at[1], r->oh, em);
+	} else {
+		g->x = r->x;
+		g->y = r->y;
+	}
+	if (wl.set)
+		g->w = lenv(wl, ow, em);
+	else if (nsz >= 1 && sz[0].set)
+		g->w = lenv(sz[0], ow, em);
+	else if (g->abs) {
+		g->w = r->x + r->w - g->x;
+		if (g->w <= 1)
+			g->w = r->ox + r->ow - g->x;
+	} else
+		g->w = r->w;
+	if (hl.set)
+		g->h = lenv(hl, g->abs ? r->oh : r->oh, em);
+	else if (nsz >= 2 && sz[1].set)
+		g->h = lenv(sz[1], r->oh, em);
+	else
+		g->h = -1;
+}
+
+typedef void (*drawfn)(eng *, region *, double, double, const kh_ynode *, const ectx *);
+
+static drawfn flowing_kind(const char *k)
+{
+	if (!strcmp(k, "text"))
+		return draw_text;
+	if (!strcmp(k, "flow"))
+		return draw_flow;
+	if (!strcmp(k, "list"))
+		return draw_list;
+	if (!strcmp(k, "table"))
+		return draw_table;
+	if (!strcmp(k, "repeat"))
+		return draw_repeat;
+	return NULL;
+}
+
+static void draw_box_auto(eng *e, region *r, double x, double w, const kh_ynode *el, const ectx *c)
+{
+	draw_box(e, r, x, w, -1, el, c);
+}
+
+static void place_elem(eng *e, region *r, const kh_ynode *el, const ectx *c)
+{
+	const char *k = kind_of(el);
+	geom g;
+	kh_len sb = kh_prop_len(el, "space-before"), sa = kh_prop_len(el, "space-after");
+	drawfn fn = flowing_kind(k);
+	double em = e->doc->base_style.size;
+	if (!*k)
+		return;
+	if (!strcmp(k, "connector")) {
+		defer_connector(e, r, el, c);
+		return;
+	}
+	if (!strcmp(k, "line")) {
+		draw_line(e, r, el, c);
+		return;
+	}
+	elem_geom(r, el, em, &g);
+	if (g.w <= 0) {
+		kh_error(el_loc(el), "%s has no room: its width is %.1fmm", k, to_mm(g.w));
+		return;
+	}
+	if (g.abs) {
+		/* absolute: a region of its own at the position */
+		region sub;
+		if (g.h >= 0 && (fn || !strcmp(k, "box"))) {
+			fixed_region(&sub, r, g.x, g.y, g.w, g.h);
+			if (!strcmp(k, "box"))
+				draw_box(e, &sub, g.x, g.w, g.h, el, c);
+			else
+				fn(e, &sub, g.x, g.w, el, c);
+		} else {
+			memset(&sub, 0, sizeof sub);
+			sub.page = r->page;
+			sub.pg = r->pg;
+			sub.x = sub.ox = g.x;
+			sub.w = sub.ow = g.w;
+			sub.top = sub.y = sub.maxy = sub.oy = g.y;
+			sub.oh = r->oh;
+			sub.cox = r->ox;
+			sub.coy = r->oy;
+			sub.cow = r->ow;
+			sub.coh = r->oh;
+			if (r->kind == R_PAGE && r->page >= 0) {
+				sub.pagelevel = 1;
+				sub.kind = R_PAGE;
+				sub.page_top = r->page_top;
+				sub.page_bottom = r->page_bottom;
+				sub.bottom = g.y < r->page_bottom - EPS ? r->page_bottom : e->bleed + e->trim_h;
+			} else {
+				sub.kind = R_FIXED;
+				sub.bottom = r->kind == R_PAGE ? HUGE_H : r->bottom;
+				if (r->page < 0)
+					sub.bottom = HUGE_H;
+			}
+			if (!strcmp(k, "box"))
+				draw_box(e, &sub, g.x, g.w, g.h, el, c);
+			else if (!strcmp(k, "image"))
+				draw_image(e, &sub, g.x, g.w, g.h, 0, el, c);
+			else if (!strcmp(k, "vertical"))
+				draw_vertical(e, &sub, g.x, 0, el, c);
+			else if (!strcmp(k, "chart"))
+				draw_chart(e, &sub, g.x, g.w, g.h, 0, el, c);
+			else if (fn)
+				fn(e, &sub, g.x, g.w, el, c);
+		}
+		if (sub.pg == r->pg && fmax(sub.y, sub.maxy) > r->maxy && r->kind != R_PAGE)
+			r->maxy = fmax(sub.y, sub.maxy);
+		return;
+	}
+
+	/* stacked */
+	if (r->placed)
+		r->y += r->gap;
+	if (sb.set)
+		r->y += lenv(sb, r->oh, em);
+	if (!strcmp(k, "image")) {
+		draw_image(e, r, g.x, g.w, g.h, 1, el, c);
+	} else if (!strcmp(k, "vertical")) {
+		draw_vertical(e, r, g.x, 1, el, c);
+	} else if (!strcmp(k, "chart")) {
+		draw_chart(e, r, g.x, g.w, g.h, 1, el, c);
+	} else if (g.h >= 0 || (!strcmp(k, "box") && kh_prop_bool(el, "keep", 0)) ||
+	           (fn && kh_prop_bool(el, "keep", 0))) {
+		/* moves whole: measure on a scratch page (or take the given height) */
+		kh_dl_page *sp = NULL;
+		double h = g.h;
+		int f;
+		if (h < 0) {
+			sp = scratch_page(e);
+			h = scratch_layout(e, r, sp, g.x, g.w, el, c) - 0;
+		}
+		f = fit(e, r, h);
+		if (f == FIT_NO) {
+			if (overflow_once(r))
+				kh_error(el_loc(el), "%s does not fit its frame%s", k, on_page(e, r));
+			return;
+		}
+		if (f == FIT_OVER)
+			too_tall(e, r, el, h);
+		if (sp) {
+			splice(e, sp, r->pg, 0, r->y, 0);
+		} else {
+			region sub;
+			fixed_region(&sub, r, g.x, r->y, g.w, h);
+			if (!strcmp(k, "box"))
+				draw_box(e, &sub, g.x, g.w, h, el, c);
+			else if (fn)
+				fn(e, &sub, g.x, g.w, el, c);
+		}
+		r->y += h;
+		r->placed = 1;
+		if (r->y > r->maxy)
+			r->maxy = r->y;
+	} else if (!strcmp(k, "box")) {
+		draw_box_auto(e, r, g.x, g.w, el, c);
+	} else if (fn) {
+		fn(e, r, g.x, g.w, el, c);
+	}
+	if (sa.set)
+		r->y += lenv(sa, r->oh, em);
+}
+
+static void place_list(eng *e, region *r, const kh_ynode *seq, const ectx *c)
+{
+	if (!seq)
+		return;
+	if (seq->kind != KH_Y_SEQ) {
+		if (seq->kind == KH_Y_MAP)
+			place_elem(e, r, seq, c);
+		return;
+	}
+	for (int i = 0; i < seq->n && !kh_diag_too_many(); i++)
+		place_elem(e, r, seq->vals[i], c);
+}
+
+/* ---- document ---- */
+
+static int page_size(eng *e, const kh_ynode *doc)
+{
+	static const struct {
+		const char *name;
+		double w, h; /* mm */
+	} sizes[] = {{"A3", 297, 420}, {"A4", 210, 297}, {"A5", 148, 210}, {"B4", 257, 364},
+	             {"B5", 182, 257}, {"Letter", 215.9, 279.4}, {"Legal", 215.9, 355.6}};
+	const kh_ynode *sz = doc ? kh_ymap_get(doc, "size") : NULL;
+	const char *orient = doc ? scalar(kh_ymap_get(doc, "orientation")) : NULL;
+	const kh_ynode *bl = doc ? kh_ymap_get(doc, "bleed") : NULL;
+	kh_len l;
+	e->trim_w = 210 * MM;
+	e->trim_h = 297 * MM;
+	if (scalar(sz)) {
+		for (size_t i = 0; i < KH_COUNT(sizes); i++)
+			if (!strcasecmp(sz->str, sizes[i].name)) {
+				e->trim_w = sizes[i].w * MM;
+				e->trim_h = sizes[i].h * MM;
+			}
+	} else if (sz && sz->kind == KH_Y_SEQ) {
+		kh_len wh[2];
+		if (node_lens(sz, wh, 2) == 2 && wh[0].set && wh[1].set) {
+			e->trim_w = lenv(wh[0], 0, 10);
+			e->trim_h = lenv(wh[1], 0, 10);
+		}
+	}
+	if (orient && !strcmp(orient, "landscape") && e->trim_w < e->trim_h) {
+		double t = e->trim_w;
+		e->trim_w = e->trim_h;
+		e->trim_h = t;
+	}
+	if (bl && kh_parse_len(bl, &l) == 0)
+		e->bleed = lenv(l, 0, 10);
+	return 0;
+}
+
+static void doc_info(eng *e, const kh_ynode *doc, const ectx *c)
+{
+	const char *keys[3] = {"title", "author", "subject"};
+	const char **dst[3];
+	dst[0] = &e->dl->title;
+	dst[1] = &e->dl->author;
+	dst[2] = &e->dl->subject;
+	for (int i = 0; i < 3; i++) {
+		const kh_ynode *n = doc ? kh_ymap_get(doc, keys[i]) : NULL;
+		const char *v = n ? bind(c, n) : NULL;
+		if (v)
+			*dst[i] = kh_arena_strdup(e->dl->arena, v);
+	}
+	e->dl->lang = kh_arena_strdup(e->dl->arena, e->doc->locale.name);
+}
+
+static void masters_draw(eng *e, const ectx *c0)
+{
+	for (int i = 0; i < e->npages; i++) {
+		const pagerec *p = &e->pages[i];
+		const kh_ynode *content = p->master ? kh_ymap_get(p->master, "content") : NULL;
+		kh_dl_page *sp;
+		region r;
+		ectx c = *c0;
+		if (!content)
+			continue;
+		sp = scratch_page(e);
+		page_region(e, &r, i);
+		r.page = -1;
+		r.pg = sp;
+		r.kind = R_FIXED;
+		r.bottom = HUGE_H;
+		c.b.page = i + 1;
+		c.b.pages = e->npages;
+		place_list(e, &r, content, &c);
+		splice(e, sp, p->pg, 0, 0, 1);
+	}
+}
+
+kh_dl *kh_layout_run(kh_doc *doc)
+{
+	eng e;
+	const kh_ynode *root = doc->root, *dnode = kh_ymap_get(root, "document");
+	const kh_ynode *pages = kh_ymap_get(root, "pages");
+	const char *defmaster = dnode ? scalar(kh_ymap_get(dnode, "master")) : NULL;
+	ectx c;
+	int errors0 = kh_diag_errors();
+	memset(&e, 0, sizeof e);
+	e.doc = doc;
+	e.dl = kh_dl_new();
+	e.arena = doc->arena;
+	e.masters = kh_ymap_get(root, "masters");
+	if (e.masters && e.masters->kind != KH_Y_MAP)
+		e.masters = NULL;
+	memset(&c, 0, sizeof c);
+	c.b.locale = &doc->locale;
+	c.b.strings = doc->strings.table ? &doc->strings : NULL;
+	c.b.row = -1;
+	c.b.arena = doc->arena;
+	page_size(&e, dnode);
+	doc_info(&e, dnode, &c);
+	if (!defmaster && master_named(&e, "default"))
+		defmaster = "default";
+	if (defmaster && !master_named(&e, defmaster)) {
+		kh_error(kh_ymap_get(dnode, "master")->loc, "unknown master '%s'", defmaster);
+		defmaster = NULL;
+	}
+	for (int i = 0; pages && pages->kind == KH_Y_SEQ && i < pages->n && !kh_diag_too_many(); i++) {
+		const kh_ynode *entry = pages->vals[i], *mn = kh_ymap_get(entry, "master");
+		const kh_ynode *master = master_named(&e, defmaster);
+		kh_len gap = kh_prop_len(entry, "gap");
+		region r;
+		int first_conn = e.nconns;
+		if (scalar(mn)) {
+			master = master_named(&e, mn->str);
+			if (!master) {
+				const char **names = kh_arena_alloc(e.arena, (size_t)(e.masters ? e.masters->n : 0) * sizeof *names + 1);
+				const char *near;
+				for (int k = 0; e.masters && k < e.masters->n; k++)
+					names[k] = e.masters->keys[k]->str;
+				kh_error(mn->loc, "unknown master '%s'", mn->str);
+				near = kh_closest(mn->str, names, e.masters ? (size_t)e.masters->n : 0);
+				if (near)
+					kh_hint("did you mean '%s'?", near);
+			}
+		}
+		page_region(&e, &r, page_new(&e, master, i));
+		r.gap = gap.set ? lenv(gap, r.oh, 10) : 0;
+		place_list(&e, &r, kh_ymap_get(entry, "content"), &c);
+		for (int k = first_conn; k < e.nconns; k++)
+			route_connector(&e, &e.conns[k]);
+	}
+	if (e.npages == 0)
+		page_new(&e, master_named(&e, defmaster), 0);
+	masters_draw(&e, &c);
+	free(e.pages);
+	free(e.names);
+	free(e.conns);
+	free(e.labels);
+	kh_buf_free(&e.tmp);
+	if (kh_diag_errors() > errors0) {
+		kh_dl_drop(e.dl);
+		return NULL;
+	}
+	return e.dl;
+}

@@ -13,6 +13,7 @@
 #include "display.h"
 #include "font.h"
 #include "table.h"
+#include "text.h"
 #include "yaml.h"
 
 typedef struct kh_build_opts {
@@ -43,7 +44,26 @@ typedef struct kh_doc {
 	kh_fonts *fonts;
 	kh_arena *arena;
 	int strict;
+	/* Styles, resolved for the edition by edition.c (inheritance, per-locale
+	 * overrides, the locale's font substitution).  style_ok[i] is 0 when the
+	 * style's font could not be found (already reported). */
+	int nstyles;
+	const char **style_names;
+	const kh_ynode **style_nodes;
+	kh_textstyle *styles;
+	int *style_ok;
+	kh_textstyle base_style;     /* elements without style: (styles.default, else the root default) */
+	struct kh_fontcache *fontcache; /* fonts looked up so far (edition.c) */
 } kh_doc;
+
+/* A named style of the edition, or the base style after reporting at `where`
+ * an unknown name (with the closest name as a hint). */
+const kh_textstyle *kh_doc_style(const kh_doc *doc, const char *name, kh_loc where);
+/* The style an element's `key` names (`style`, `label-style` ...), the base
+ * style when it names none; for `style`, with the text-style keys the
+ * element sets itself (font, leading, color, align, indent ...) applied.
+ * The result lives as long as doc. */
+const kh_textstyle *kh_doc_elem_style(kh_doc *doc, const kh_ynode *el, const char *key);
 
 /* Find a data table by its name in the layout's data: section. */
 kh_table *kh_doc_table(const kh_doc *doc, const char *name);
@@ -51,6 +71,29 @@ kh_table *kh_doc_table(const kh_doc *doc, const char *name);
 /* Lay the document out.  Returns the display list, or NULL after reporting
  * errors (overflowing text, missing images, unknown names ...). */
 kh_dl *kh_layout_run(kh_doc *doc);
+
+/* ---- text blocks: a text set into lines of one width (layout.c; chart.c
+ * uses them for node labels) ---- */
+typedef struct kh_tblock {
+	kh_line *lines;              /* owned by the arena given to kh_tblock_set */
+	int n;
+	const kh_textstyle *style;
+	kh_align align;
+	double width;                /* the width the lines were set in */
+	double ascent, descent, leading;
+} kh_tblock;
+
+/* Set text in width pt.  Problems (missing glyphs) are reported at where;
+ * on failure the block has no lines. */
+void kh_tblock_set(kh_tblock *b, const char *text, const kh_textstyle *st, kh_align align, double width,
+                   kh_arena *arena, kh_loc where);
+/* First line's top to last line's bottom (ascent + descent + leading per
+ * further line); 0 without lines. */
+double kh_tblock_height(const kh_tblock *b);
+/* The widest line's natural width. */
+double kh_tblock_natural(const kh_tblock *b);
+/* Draw with the first line's top at top, lines aligned in b->width from x. */
+void kh_tblock_draw(kh_dl *dl, kh_dl_page *pg, const kh_tblock *b, double x, double top);
 
 /* `kumihan fonts LAYOUT`: the fonts the styles name for the edition and the
  * files they resolve to.  Returns the exit status. */

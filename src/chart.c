@@ -1,0 +1,808 @@
+/* chart.c -- org charts and connector geometry.
+ *
+ * A chart takes a nodes table (id, label, and col/row grid cells unless the
+ * layout is automatic) and an edges table (from, to, label, optional
+ * from-side, to-side, label-vertical).  Positions are either the given grid
+ * cells of the area, or a layered layout computed here: ranks by
+ * breadth-first search from the roots (nodes nothing points to), nodes of a
+ * rank ordered by the barycentre of their neighbours to reduce crossings,
+ * ranks spread over the area.  Node boxes are sized from their measured
+ * labels.  Edges are routed straight or orthogonally between box sides and
+ * end in arrowheads on the box edge; each label is put at the first of a
+ * list of candidate places along its edge that covers no box and no other
+ * label (nor, if possible, another edge); when none is free a warning says
+ * so.
+ */
+#include "chart.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "schema.h"
+
+#define MM (72.0 / 25.4)
+
+int kh_side_parse(const char *s)
+{
+	static const char *const names[] = {"auto", "top", "right", "bottom", "left", "center"};
+	if (!s || !*s)
+		return KH_SIDE_AUTO;
+	for (int i = 0; i < 6; i++)
+		if (!strcmp(s, names[i]))
+			return i;
+	if (!strcmp(s, "centre"))
+		return KH_SIDE_CENTER;
+	return -1;
+}
+
+/* ---- geometry ---- */
+
+static void side_point(const kh_anchor *a, kh_side side, double *x, double *y)
+{
+	const kh_rect *r = &a->box;
+	switch (side) {
+	case KH_SIDE_TOP: *x = r->x + a->at * r->w; *y = r->y; break;
+	case KH_SIDE_BOTTOM: *x = r->x + a->at * r->w; *y = r->y + r->h; break;
+	case KH_SIDE_LEFT: *x = r->x; *y = r->y + a->at * r->h; break;
+	case KH_SIDE_RIGHT: *x = r->x + r->w; *y = r->y + a->at * r->h; break;
+	default: *x = r->x + r->w / 2; *y = r->y + r->h / 2; break;
+	}
+}
+
+/* Where the ray from the centre of r towards (tx, ty) leaves r. */
+static void border_towards(const kh_rect *r, double tx, double ty, double *x, double *y)
+{
+	double cx = r->x + r->w / 2, cy = r->y + r->h / 2, dx = tx - cx, dy = ty - cy, s = 1e30;
+	if (fabs(dx) > 1e-9)
+		s = fmin(s, (r->w / 2) / fabs(dx));
+	if (fabs(dy) > 1e-9)
+		s = fmin(s, (r->h / 2) / fabs(dy));
+	if (s > 1e29)
+		s = 0;
+	*x = cx + dx * s;
+	*y = cy + dy * s;
+}
+
+/* For an AUTO side in an orthogonal route: the side of a facing b. */
+static kh_side facing(const kh_rect *a, const kh_rect *b)
+{
+	double acx = a->x + a->w / 2, acy = a->y + a->h / 2, bcx = b->x + b->w / 2, bcy = b->y + b->h / 2;
+	if (b->y >= a->y + a->h - 0.01 || a->y >= b->y + b->h - 0.01) {
+		/* separated vertically: leave by top or bottom, unless they are much
+		 * further apart sideways than up and down and separated sideways too */
+		int hsep = b->x >= a->x + a->w || a->x >= b->x + b->w;
+		double gapx = fabs(bcx - acx) - (a->w + b->w) / 2, gapy = fabs(bcy - acy) - (a->h + b->h) / 2;
+		if (!hsep || gapy >= gapx)
+			return bcy > acy ? KH_SIDE_BOTTOM : KH_SIDE_TOP;
+	}
+	return bcx > acx ? KH_SIDE_RIGHT : KH_SIDE_LEFT;
+}
+
+static int vertical_side(kh_side s)
+{
+	return s == KH_SIDE_TOP || s == KH_SIDE_BOTTOM;
+}
+
+static int push(double *pts, int n, double x, double y)
+{
+	if (n > 0 && fabs(pts[2 * n - 2] - x) < 0.005 && fabs(pts[2 * n - 1] - y) < 0.005)
+		return n;
+	if (n >= KH_ROUTE_MAX)
+		return n;
+	pts[2 * n] = x;
+	pts[2 * n + 1] = y;
+	return n + 1;
+}
+
+/* Drop middle points on a straight run. */
+static int simplify(double *pts, int n)
+{
+	int k = 0;
+	for (int i = 0; i < n; i++) {
+		if (k >= 2) {
+			double ax = pts[2 * k - 4], ay = pts[2 * k - 3], bx = pts[2 * k - 2], by = pts[2 * k - 1];
+			double cx = pts[2 * i], cy = pts[2 * i + 1];
+			if ((fabs(ax - bx) < 0.005 && fabs(bx - cx) < 0.005) || (fabs(ay - by) < 0.005 && fabs(by - cy) < 0.005)) {
+				pts[2 * k - 2] = cx;
+				pts[2 * k - 1] = cy;
+				continue;
+			}
+		}
+		pts[2 * k] = pts[2 * i];
+		pts[2 * k + 1] = pts[2 * i + 1];
+		k++;
+	}
+	return k;
+}
+
+int kh_route(const kh_anchor *a, const kh_anchor *b, int orthogonal, double *pts)
+{
+	double x0, y0, x1, y1;
+	kh_side sa = a->side, sb = b->side;
+	int n = 0;
+	if (!orthogonal) {
+		double acx = a->box.x + a->box.w / 2, acy = a->box.y + a->box.h / 2;
+		double bcx = b->box.x + b->box.w / 2, bcy = b->box.y + b->box.h / 2;
+		if (sa == KH_SIDE_AUTO)
+			border_towards(&a->box, sb == KH_SIDE_AUTO ? bcx : bcx, bcy, &x0, &y0);
+		else
+			side_point(a, sa, &x0, &y0);
+		if (sb == KH_SIDE_AUTO)
+			border_towards(&b->box, sa == KH_SIDE_AUTO ? acx : x0, sa == KH_SIDE_AUTO ? acy : y0, &x1, &y1);
+		else
+			side_point(b, sb, &x1, &y1);
+		if (sa == KH_SIDE_AUTO && sb != KH_SIDE_AUTO)
+			border_towards(&a->box, x1, y1, &x0, &y0);
+		pts[0] = x0, pts[1] = y0, pts[2] = x1, pts[3] = y1;
+		return 2;
+	}
+	if (sa == KH_SIDE_AUTO || sa == KH_SIDE_CENTER)
+		sa = facing(&a->box, &b->box);
+	if (sb == KH_SIDE_AUTO || sb == KH_SIDE_CENTER)
+		sb = facing(&b->box, &a->box);
+	side_point(a, sa, &x0, &y0);
+	side_point(b, sb, &x1, &y1);
+	/* a side facing b's way along its axis: start straight; else a stub first */
+	n = push(pts, n, x0, y0);
+	if (vertical_side(sa) && vertical_side(sb)) {
+		double my = (y0 + y1) / 2;
+		int a_ok = sa == KH_SIDE_BOTTOM ? my > y0 : my < y0;
+		int b_ok = sb == KH_SIDE_BOTTOM ? my > y1 : my < y1;
+		if (!a_ok || !b_ok) /* facing away: go round beyond the further one */
+			my = sa == KH_SIDE_BOTTOM ? fmax(y0, y1) + 8 : fmin(y0, y1) - 8;
+		n = push(pts, n, x0, my);
+		n = push(pts, n, x1, my);
+	} else if (!vertical_side(sa) && !vertical_side(sb)) {
+		double mx = (x0 + x1) / 2;
+		int a_ok = sa == KH_SIDE_RIGHT ? mx > x0 : mx < x0;
+		int b_ok = sb == KH_SIDE_RIGHT ? mx > x1 : mx < x1;
+		if (!a_ok || !b_ok)
+			mx = sa == KH_SIDE_RIGHT ? fmax(x0, x1) + 8 : fmin(x0, x1) - 8;
+		n = push(pts, n, mx, y0);
+		n = push(pts, n, mx, y1);
+	} else if (vertical_side(sa)) {
+		n = push(pts, n, x0, y1);
+	} else {
+		n = push(pts, n, x1, y0);
+	}
+	n = push(pts, n, x1, y1);
+	if (n < 2)
+		n = push(pts, 1, x1 + 0.01, y1);
+	return simplify(pts, n);
+}
+
+/* ---- drawing ---- */
+
+void kh_draw_arrow_path(kh_dl *dl, kh_dl_page *pg, const double *pts, int n, kh_color stroke, double lw,
+                        const double *dash, int ndash, int arrows)
+{
+	double p[2 * KH_ROUTE_MAX + 4];
+	double len = 3.5 + 3 * lw, half = len * 0.38;
+	kh_dl_path *path;
+	if (n < 2 || n > KH_ROUTE_MAX + 2 || stroke.space == KH_COLOR_NONE)
+		return;
+	memcpy(p, pts, (size_t)(2 * n) * sizeof *p);
+	/* stop the stroke inside each head so it does not poke through the tip */
+	for (int end = 0; end < 2; end++) {
+		int want = end ? (arrows & KH_ARROW_END) : (arrows & KH_ARROW_START);
+		int tip = end ? n - 1 : 0, from = end ? n - 2 : 1;
+		double dx = pts[2 * tip] - pts[2 * from], dy = pts[2 * tip + 1] - pts[2 * from + 1];
+		double d = hypot(dx, dy), cut;
+		if (!want || d < 1e-6)
+			continue;
+		cut = fmin(len * 0.8, d * 0.9);
+		p[2 * tip] = pts[2 * tip] - dx / d * cut;
+		p[2 * tip + 1] = pts[2 * tip + 1] - dy / d * cut;
+	}
+	path = kh_dl_polyline(dl, pg, p, n, stroke, lw);
+	for (int i = 0; i < ndash && i < 4; i++)
+		path->dash[i] = dash[i];
+	path->ndash = ndash > 4 ? 4 : ndash;
+	for (int end = 0; end < 2; end++) {
+		int want = end ? (arrows & KH_ARROW_END) : (arrows & KH_ARROW_START);
+		int tip = end ? n - 1 : 0, from = end ? n - 2 : 1;
+		double tx = pts[2 * tip], ty = pts[2 * tip + 1], dx = tx - pts[2 * from], dy = ty - pts[2 * from + 1];
+		double d = hypot(dx, dy), ux, uy, tri[6];
+		if (!want || d < 1e-6)
+			continue;
+		ux = dx / d;
+		uy = dy / d;
+		tri[0] = tx;
+		tri[1] = ty;
+		tri[2] = tx - ux * len - uy * half;
+		tri[3] = ty - uy * len + ux * half;
+		tri[4] = tx - ux * len + uy * half;
+		tri[5] = ty - uy * len - ux * half;
+		kh_dl_polygon(dl, pg, tri, 3, stroke);
+	}
+}
+
+/* ---- labels ---- */
+
+void kh_obstacles_add(kh_obstacles *o, kh_rect r)
+{
+	kh_grow(&o->r, sizeof *o->r, (size_t)o->n + 1, &o->cap);
+	o->r[o->n++] = r;
+}
+
+void kh_obstacles_free(kh_obstacles *o)
+{
+	free(o->r);
+	o->r = NULL;
+	o->n = 0;
+	o->cap = 0;
+}
+
+int kh_rect_overlap(kh_rect a, kh_rect b)
+{
+	const double e = 0.01;
+	return a.x < b.x + b.w - e && b.x < a.x + a.w - e && a.y < b.y + b.h - e && b.y < a.y + a.h - e;
+}
+
+static int free_of(kh_rect r, const kh_obstacles *o)
+{
+	for (int i = 0; o && i < o->n; i++)
+		if (kh_rect_overlap(r, o->r[i]))
+			return 0;
+	return 1;
+}
+
+static int inside(kh_rect r, const kh_rect *b)
+{
+	return !b || (r.x >= b->x - 0.01 && r.y >= b->y - 0.01 && r.x + r.w <= b->x + b->w + 0.01 &&
+	              r.y + r.h <= b->y + b->h + 0.01);
+}
+
+/* Candidates, best first, into out (at most max); returns the count. */
+static int label_candidates(const double *pts, int n, double w, double h, kh_rect *out, int max)
+{
+	static const double ts[] = {0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9};
+	int order[KH_ROUTE_MAX], ns = n - 1, k = 0;
+	const double off = 2;
+	for (int i = 0; i < ns; i++)
+		order[i] = i;
+	/* longest segment first (stable) */
+	for (int i = 1; i < ns; i++)
+		for (int j = i; j > 0; j--) {
+			int a = order[j - 1], b = order[j];
+			double la = hypot(pts[2 * a + 2] - pts[2 * a], pts[2 * a + 3] - pts[2 * a + 1]);
+			double lb = hypot(pts[2 * b + 2] - pts[2 * b], pts[2 * b + 3] - pts[2 * b + 1]);
+			if (lb > la + 0.01) {
+				order[j - 1] = b;
+				order[j] = a;
+			}
+		}
+	for (int si = 0; si < ns; si++) {
+		int s = order[si];
+		double x0 = pts[2 * s], y0 = pts[2 * s + 1], x1 = pts[2 * s + 2], y1 = pts[2 * s + 3];
+		int vert = fabs(x1 - x0) < fabs(y1 - y0);
+		for (size_t ti = 0; ti < KH_COUNT(ts); ti++) {
+			double px = x0 + (x1 - x0) * ts[ti], py = y0 + (y1 - y0) * ts[ti];
+			kh_rect c[2];
+			if (vert) {
+				c[0] = (kh_rect){px + off, py - h / 2, w, h};         /* right of the line */
+				c[1] = (kh_rect){px - off - w, py - h / 2, w, h};     /* left */
+			} else {
+				c[0] = (kh_rect){px - w / 2, py - off - h, w, h};     /* above */
+				c[1] = (kh_rect){px - w / 2, py + off, w, h};         /* below */
+			}
+			for (int q = 0; q < 2 && k < max; q++)
+				out[k++] = c[q];
+		}
+	}
+	return k;
+}
+
+static int place_label(const double *pts, int n, double w, double h, const kh_obstacles *hard,
+                       const kh_obstacles *soft, const kh_rect *bounds, kh_rect *out)
+{
+	kh_rect cand[KH_ROUTE_MAX * 14];
+	int nc = label_candidates(pts, n, w, h, cand, (int)KH_COUNT(cand));
+	if (nc == 0) {
+		*out = (kh_rect){pts[0], pts[1], w, h};
+		return 0;
+	}
+	for (int i = 0; i < nc; i++)
+		if (inside(cand[i], bounds) && free_of(cand[i], hard) && free_of(cand[i], soft)) {
+			*out = cand[i];
+			return 2;
+		}
+	for (int i = 0; i < nc; i++)
+		if (inside(cand[i], bounds) && free_of(cand[i], hard)) {
+			*out = cand[i];
+			return 1;
+		}
+	for (int i = 0; i < nc; i++)
+		if (free_of(cand[i], hard)) {
+			*out = cand[i];
+			return 1;
+		}
+	*out = cand[0];
+	return 0;
+}
+
+int kh_label_place(const double *pts, int n, double w, double h, const kh_obstacles *obs,
+                   const kh_rect *bounds, kh_rect *out)
+{
+	return place_label(pts, n, w, h, obs, NULL, bounds, out) > 0;
+}
+
+/* ---- org chart ---- */
+
+typedef struct cnode {
+	const char *id;
+	const char *label;
+	int row;                  /* table row */
+	int gc, gr;               /* grid cell (1-based), 0 = none */
+	int rank, order;
+	double bary;
+	kh_tblock tb;
+	kh_rect r;
+	int ok;
+} cnode;
+
+typedef struct cedge {
+	int a, b;                 /* node indices */
+	int row;
+	kh_side sa, sb;
+	int vertical;
+	const char *label;
+} cedge;
+
+static const char *cell(const kh_table *t, int row, int col)
+{
+	return col >= 0 ? kh_table_cell(t, row, col) : "";
+}
+
+static int find_node(const cnode *nodes, int n, const char *id)
+{
+	for (int i = 0; i < n; i++)
+		if (!strcmp(nodes[i].id, id))
+			return i;
+	return -1;
+}
+
+static int truthy(const char *s)
+{
+	return s && (!strcmp(s, "true") || !strcmp(s, "yes") || !strcmp(s, "1") || !strcmp(s, "on") ||
+	             !strcmp(s, "縦"));
+}
+
+static int cell_int(const kh_table *t, int row, int col, int *out)
+{
+	const char *s = cell(t, row, col);
+	char *end;
+	long v;
+	if (!*s)
+		return -1;
+	v = strtol(s, &end, 10);
+	if (*end || v < 1 || v > 1000) {
+		kh_error(kh_table_cell_loc(t, row, col), "'%s' is not a grid position (a whole number from 1)", s);
+		return -1;
+	}
+	*out = (int)v;
+	return 0;
+}
+
+static int by_order(const void *pa, const void *pb)
+{
+	const cnode *const *a = pa, *const *b = pb;
+	if ((*a)->bary < (*b)->bary)
+		return -1;
+	if ((*a)->bary > (*b)->bary)
+		return 1;
+	return (*a)->order - (*b)->order;
+}
+
+/* Ranks by BFS from the roots, then barycentre ordering. */
+static int auto_ranks(cnode *nodes, int n, const cedge *edges, int ne)
+{
+	int *queue = kh_xmalloc((size_t)(n + 1) * sizeof *queue), qh = 0, qt = 0, maxrank = 0;
+	int *indeg = kh_xcalloc((size_t)n + 1, sizeof *indeg);
+	for (int i = 0; i < n; i++)
+		nodes[i].rank = -1;
+	for (int k = 0; k < ne; k++)
+		if (edges[k].a != edges[k].b)
+			indeg[edges[k].b]++;
+	for (int pass = 0; pass < 2; pass++) {
+		for (int i = 0; i < n; i++) {
+			if (nodes[i].rank >= 0 || (pass == 0 && indeg[i] > 0))
+				continue;
+			nodes[i].rank = 0;
+			queue[qt++] = i;
+			while (qh < qt) {
+				int v = queue[qh++];
+				for (int k = 0; k < ne; k++)
+					if (edges[k].a == v && nodes[edges[k].b].rank < 0) {
+						nodes[edges[k].b].rank = nodes[v].rank + 1;
+						if (nodes[v].rank + 1 > maxrank)
+							maxrank = nodes[v].rank + 1;
+						queue[qt++] = edges[k].b;
+					}
+			}
+			if (pass == 1)
+				break; /* a cycle with no root: start from its first node only */
+		}
+	}
+	/* initial order: discovery order */
+	for (int i = 0; i < qt; i++)
+		nodes[queue[i]].order = i;
+	free(queue);
+	free(indeg);
+	return maxrank + 1;
+}
+
+static void order_ranks(cnode *nodes, int n, const cedge *edges, int ne, int nranks)
+{
+	cnode **tmp = kh_xmalloc((size_t)(n + 1) * sizeof *tmp);
+	for (int iter = 0; iter < 4; iter++) {
+		int down = iter % 2 == 0;
+		for (int ri = 1; ri < nranks; ri++) {
+			int rank = down ? ri : nranks - 1 - ri, m = 0;
+			for (int i = 0; i < n; i++) {
+				double sum = 0;
+				int cnt = 0;
+				if (nodes[i].rank != rank)
+					continue;
+				for (int k = 0; k < ne; k++) {
+					int o = edges[k].a == i ? edges[k].b : edges[k].b == i ? edges[k].a : -1;
+					if (o >= 0 && nodes[o].rank == rank + (down ? -1 : 1)) {
+						sum += nodes[o].order;
+						cnt++;
+					}
+				}
+				nodes[i].bary = cnt ? sum / cnt : nodes[i].order;
+				tmp[m++] = &nodes[i];
+			}
+			qsort(tmp, (size_t)m, sizeof *tmp, by_order);
+			{
+				/* renumber within the rank, keeping the rank's slots */
+				int *slots = kh_xmalloc((size_t)(m + 1) * sizeof *slots);
+				for (int i = 0; i < m; i++)
+					slots[i] = tmp[i]->order;
+				for (int i = 1; i < m; i++)
+					for (int j = i; j > 0 && slots[j - 1] > slots[j]; j--) {
+						int t = slots[j];
+						slots[j] = slots[j - 1];
+						slots[j - 1] = t;
+					}
+				for (int i = 0; i < m; i++)
+					tmp[i]->order = slots[i];
+				free(slots);
+			}
+		}
+	}
+	free(tmp);
+}
+
+void kh_chart_draw(const kh_chart_in *in)
+{
+	static const char *const layouts[] = {"grid", "auto", NULL};
+	static const char *const routes[] = {"straight", "orthogonal", NULL};
+	const kh_ynode *el = in->el, *nn = kh_prop(el, "nodes"), *en = kh_prop(el, "edges");
+	kh_doc *doc = in->doc;
+	const kh_table *nt = NULL, *et = NULL;
+	const kh_textstyle *ns, *es;
+	kh_color nfill = kh_prop_color(el, "node-fill", doc->palette);
+	kh_color nstroke = kh_prop_color(el, "node-stroke", doc->palette);
+	kh_color estroke = kh_prop_color(el, "stroke", doc->palette);
+	kh_len npad = kh_prop_len(el, "node-padding"), nrad = kh_prop_len(el, "node-radius");
+	kh_len lwl = kh_prop_len(el, "line-width"), gapl = kh_prop_len(el, "gap");
+	double pad, radius, lw, gap;
+	int layout, orth = kh_prop_enum(el, "route", routes, 1) == 1;
+	static const char *const arrows[] = {"none", "start", "end", "both", NULL};
+	int arrow = kh_prop_enum(el, "arrow", arrows, KH_ARROW_END);
+	int cid, clabel, ccol, crow, n = 0, ne = 0, ncols, nrows;
+	cnode *nodes = NULL;
+	cedge *edges = NULL;
+	kh_bindctx bc = *in->ctx;
+	kh_obstacles boxes = {NULL, 0, 0}, lines = {NULL, 0, 0};
+	const kh_ynode *nsn = kh_prop(el, "node-style"), *esn = kh_prop(el, "edge-style");
+
+	ns = nsn && nsn->kind == KH_Y_SCALAR ? kh_doc_style(doc, nsn->str, nsn->loc) : &doc->base_style;
+	es = esn && esn->kind == KH_Y_SCALAR ? kh_doc_style(doc, esn->str, esn->loc) : ns;
+	pad = npad.set ? kh_len_pt(npad, in->area.w, ns->size) : 3 * MM;
+	radius = nrad.set ? kh_len_pt(nrad, in->area.w, ns->size) : 0;
+	lw = lwl.set ? kh_len_pt(lwl, 0, ns->size) : 0.75;
+	gap = gapl.set ? kh_len_pt(gapl, in->area.w, ns->size) : 6 * MM;
+	if (estroke.space == KH_COLOR_NONE && !kh_prop(el, "stroke"))
+		estroke.space = KH_COLOR_RGB;
+	if (nstroke.space == KH_COLOR_NONE && !kh_prop(el, "node-stroke"))
+		nstroke.space = KH_COLOR_RGB;
+
+	if (!nn || nn->kind != KH_Y_SCALAR || !(nt = kh_doc_table(doc, nn->str))) {
+		if (nn && nn->kind == KH_Y_SCALAR) {
+			const char *near = kh_closest(nn->str, doc->table_names, (size_t)doc->ntables);
+			int known = 0;
+			for (int i = 0; i < doc->ntables; i++)
+				known |= !strcmp(doc->table_names[i], nn->str);
+			if (!known) {
+				kh_error(nn->loc, "unknown table '%s'", nn->str);
+				if (near)
+					kh_hint("did you mean '%s'?", near);
+			}
+		} else {
+			kh_error(el->loc, "the chart needs a nodes table (nodes: NAME)");
+		}
+		return;
+	}
+	if (en && en->kind == KH_Y_SCALAR && !(et = kh_doc_table(doc, en->str))) {
+		int known = 0;
+		for (int i = 0; i < doc->ntables; i++)
+			known |= !strcmp(doc->table_names[i], en->str);
+		if (!known) {
+			const char *near = kh_closest(en->str, doc->table_names, (size_t)doc->ntables);
+			kh_error(en->loc, "unknown table '%s'", en->str);
+			if (near)
+				kh_hint("did you mean '%s'?", near);
+		}
+		return;
+	}
+	cid = kh_table_require(nt, "id", nn->loc);
+	if (cid < 0)
+		return;
+	clabel = kh_table_column(nt, "label");
+	ccol = kh_table_column(nt, "col");
+	crow = kh_table_column(nt, "row");
+	layout = kh_prop_enum(el, "layout", layouts, ccol >= 0 && crow >= 0 ? 0 : 1);
+	if (layout == 0 && (ccol < 0 || crow < 0)) {
+		kh_table_require(nt, ccol < 0 ? "col" : "row", nn->loc);
+		kh_hint("give every node its grid cell in columns col and row, or use layout: auto");
+		return;
+	}
+
+	/* nodes */
+	nodes = kh_xcalloc((size_t)nt->nrows + 1, sizeof *nodes);
+	for (int i = 0; i < nt->nrows; i++) {
+		cnode *v = &nodes[n];
+		const char *id = cell(nt, i, cid);
+		if (!*id) {
+			kh_error(kh_table_cell_loc(nt, i, cid), "the node has no id");
+			continue;
+		}
+		if (find_node(nodes, n, id) >= 0) {
+			kh_error(kh_table_cell_loc(nt, i, cid), "the node id '%s' is used twice", id);
+			continue;
+		}
+		v->id = id;
+		v->row = i;
+		bc.table = nt;
+		bc.row = i;
+		v->label = clabel >= 0 ? kh_bind_text(&bc, cell(nt, i, clabel), kh_table_cell_loc(nt, i, clabel)) : id;
+		if (!v->label)
+			v->label = "";
+		if (layout == 0) {
+			if (cell_int(nt, i, ccol, &v->gc) < 0 || cell_int(nt, i, crow, &v->gr) < 0) {
+				if (!*cell(nt, i, ccol) || !*cell(nt, i, crow)) {
+					kh_error(kh_table_cell_loc(nt, i, !*cell(nt, i, ccol) ? ccol : crow),
+					         "the node '%s' has no grid position", id);
+					kh_hint("fill in its col and row (grid cells from 1)");
+				}
+				continue;
+			}
+		}
+		v->ok = 1;
+		n++;
+	}
+
+	/* edges */
+	if (et) {
+		int cf = kh_table_require(et, "from", en->loc), ct = kh_table_require(et, "to", en->loc);
+		int cl = kh_table_column(et, "label"), cfs = kh_table_column(et, "from-side");
+		int cts = kh_table_column(et, "to-side"), cv = kh_table_column(et, "label-vertical");
+		if (cf >= 0 && ct >= 0) {
+			edges = kh_xcalloc((size_t)et->nrows + 1, sizeof *edges);
+			for (int i = 0; i < et->nrows; i++) {
+				cedge *g = &edges[ne];
+				const char *ids[2] = {cell(et, i, cf), cell(et, i, ct)};
+				int cols[2] = {cf, ct}, bad = 0, s;
+				for (int k = 0; k < 2; k++) {
+					int idx = find_node(nodes, n, ids[k]);
+					if (idx < 0) {
+						const char **cands = kh_xmalloc((size_t)(n + 1) * sizeof *cands);
+						const char *near;
+						for (int j = 0; j < n; j++)
+							cands[j] = nodes[j].id;
+						kh_error(kh_table_cell_loc(et, i, cols[k]), "no node has the id '%s'", ids[k]);
+						near = kh_closest(ids[k], cands, (size_t)n);
+						if (near)
+							kh_hint("did you mean '%s'?", near);
+						free(cands);
+						bad = 1;
+					} else if (k == 0) {
+						g->a = idx;
+					} else {
+						g->b = idx;
+					}
+				}
+				if (bad)
+					continue;
+				g->row = i;
+				if ((s = kh_side_parse(cell(et, i, cfs))) < 0) {
+					kh_error(kh_table_cell_loc(et, i, cfs), "unknown side '%s'", cell(et, i, cfs));
+					kh_hint("use top, right, bottom, left or leave it empty");
+					continue;
+				}
+				g->sa = (kh_side)s;
+				if ((s = kh_side_parse(cell(et, i, cts))) < 0) {
+					kh_error(kh_table_cell_loc(et, i, cts), "unknown side '%s'", cell(et, i, cts));
+					kh_hint("use top, right, bottom, left or leave it empty");
+					continue;
+				}
+				g->sb = (kh_side)s;
+				g->vertical = truthy(cell(et, i, cv));
+				bc.table = et;
+				bc.row = i;
+				g->label = cl >= 0 && *cell(et, i, cl) ? kh_bind_text(&bc, cell(et, i, cl), kh_table_cell_loc(et, i, cl))
+				                                      : NULL;
+				ne++;
+			}
+		}
+	}
+
+	/* positions */
+	if (layout == 0) {
+		kh_len cl = kh_prop_len(el, "columns"), rl = kh_prop_len(el, "rows");
+		ncols = (int)kh_prop_num(el, "columns", 0);
+		nrows = (int)kh_prop_num(el, "rows", 0);
+		(void)cl;
+		(void)rl;
+		for (int i = 0; i < n; i++) {
+			if (!kh_prop(el, "columns") && nodes[i].gc > ncols)
+				ncols = nodes[i].gc;
+			if (!kh_prop(el, "rows") && nodes[i].gr > nrows)
+				nrows = nodes[i].gr;
+		}
+		if (ncols < 1)
+			ncols = 1;
+		if (nrows < 1)
+			nrows = 1;
+		for (int i = 0; i < n; i++)
+			if (nodes[i].gc > ncols || nodes[i].gr > nrows) {
+				int col = nodes[i].gc > ncols ? ccol : crow;
+				kh_error(kh_table_cell_loc(nt, nodes[i].row, col), "the node '%s' is outside the chart's %d x %d grid",
+				         nodes[i].id, ncols, nrows);
+				kh_hint("raise the chart's columns/rows or move the node");
+				nodes[i].ok = 0;
+			}
+	} else {
+		int nranks = auto_ranks(nodes, n, edges, ne), maxw = 1;
+		order_ranks(nodes, n, edges, ne, nranks);
+		for (int rk = 0; rk < nranks; rk++) {
+			int cnt = 0;
+			for (int i = 0; i < n; i++)
+				cnt += nodes[i].rank == rk;
+			if (cnt > maxw)
+				maxw = cnt;
+		}
+		ncols = maxw;
+		nrows = nranks;
+		/* columns per rank: spread the rank's nodes evenly */
+		for (int rk = 0; rk < nranks; rk++) {
+			cnode **rn = kh_xmalloc((size_t)(n + 1) * sizeof *rn);
+			int m = 0;
+			for (int i = 0; i < n; i++)
+				if (nodes[i].rank == rk)
+					rn[m++] = &nodes[i];
+			for (int i = 0; i < m; i++)
+				rn[i]->bary = rn[i]->order;
+			qsort(rn, (size_t)m, sizeof *rn, by_order);
+			for (int i = 0; i < m; i++) {
+				rn[i]->gr = rk + 1;
+				rn[i]->gc = i; /* placed below by slot */
+				rn[i]->order = m; /* rank size */
+			}
+			free(rn);
+		}
+	}
+
+	/* box sizes from the measured labels, centred in their cells */
+	{
+		double cw = in->area.w / ncols, ch = in->area.h / nrows;
+		for (int i = 0; i < n; i++) {
+			cnode *v = &nodes[i];
+			double slot_w = layout == 0 ? cw : in->area.w / v->order, maxw = slot_w - gap - 2 * pad, cx, cy, w, h;
+			if (!v->ok)
+				continue;
+			if (maxw < ns->size)
+				maxw = ns->size;
+			kh_tblock_set(&v->tb, v->label, ns, KH_ALIGN_CENTER, maxw, doc->arena, kh_table_cell_loc(nt, v->row, clabel >= 0 ? clabel : cid));
+			w = kh_tblock_natural(&v->tb) + 2 * pad;
+			h = kh_tblock_height(&v->tb) + 2 * pad;
+			v->tb.width = w - 2 * pad;
+			if (layout == 0)
+				cx = in->area.x + (v->gc - 0.5) * cw;
+			else
+				cx = in->area.x + (v->gc + 0.5) * slot_w;
+			cy = in->area.y + (v->gr - 0.5) * ch;
+			if (h > ch - 2)
+				kh_warning(kh_table_cell_loc(nt, v->row, cid), "the node '%s' is taller than its grid row (%.1fmm > %.1fmm)",
+				           v->id, h / MM, ch / MM);
+			v->r = (kh_rect){cx - w / 2, cy - h / 2, w, h};
+		}
+		/* two nodes in one cell */
+		for (int i = 0; i < n; i++)
+			for (int j = i + 1; j < n; j++)
+				if (nodes[i].ok && nodes[j].ok && kh_rect_overlap(nodes[i].r, nodes[j].r)) {
+					kh_error(kh_table_cell_loc(nt, nodes[j].row, layout == 0 ? ccol : cid),
+					         "the nodes '%s' and '%s' overlap", nodes[i].id, nodes[j].id);
+					kh_hint("give them different grid cells, or shorten the labels");
+					nodes[j].ok = 0;
+				}
+	}
+
+	/* draw nodes */
+	for (int i = 0; i < n; i++) {
+		cnode *v = &nodes[i];
+		if (!v->ok)
+			continue;
+		kh_dl_rect(in->dl, in->pg, v->r.x, v->r.y, v->r.w, v->r.h, radius, nfill, nstroke, lw);
+		kh_tblock_draw(in->dl, in->pg, &v->tb, v->r.x + pad, v->r.y + pad);
+		kh_obstacles_add(&boxes, (kh_rect){v->r.x - 1, v->r.y - 1, v->r.w + 2, v->r.h + 2});
+		if (in->node_cb)
+			in->node_cb(in->user, v->id, v->r, kh_table_cell_loc(nt, v->row, cid));
+	}
+
+	/* route edges, then labels */
+	{
+		double (*route)[2 * KH_ROUTE_MAX] = kh_xcalloc((size_t)ne + 1, sizeof *route);
+		int *np = kh_xcalloc((size_t)ne + 1, sizeof *np);
+		for (int k = 0; k < ne; k++) {
+			kh_anchor a = {nodes[edges[k].a].r, edges[k].sa, 0.5}, b = {nodes[edges[k].b].r, edges[k].sb, 0.5};
+			if (!nodes[edges[k].a].ok || !nodes[edges[k].b].ok)
+				continue;
+			np[k] = kh_route(&a, &b, orth, route[k]);
+			kh_draw_arrow_path(in->dl, in->pg, route[k], np[k], estroke, lw, NULL, 0, arrow);
+			for (int s = 0; s + 1 < np[k]; s++) {
+				double x0 = route[k][2 * s], y0 = route[k][2 * s + 1], x1 = route[k][2 * s + 2], y1 = route[k][2 * s + 3];
+				kh_obstacles_add(&lines, (kh_rect){fmin(x0, x1) - 0.5, fmin(y0, y1) - 0.5, fabs(x1 - x0) + 1,
+				                                   fabs(y1 - y0) + 1});
+			}
+		}
+		for (int k = 0; k < ne; k++) {
+			kh_obstacles hard = {NULL, 0, 0};
+			kh_rect at;
+			kh_tblock tb;
+			double w, h;
+			int got;
+			if (!np[k] || !edges[k].label || !*edges[k].label)
+				continue;
+			if (edges[k].vertical) {
+				w = es->size;
+				h = kh_vertical_height(edges[k].label, es);
+			} else {
+				kh_tblock_set(&tb, edges[k].label, es, KH_ALIGN_CENTER, in->area.w, doc->arena,
+				              kh_table_cell_loc(et, edges[k].row, kh_table_column(et, "label")));
+				w = kh_tblock_natural(&tb);
+				h = kh_tblock_height(&tb);
+				tb.width = w;
+			}
+			for (int i = 0; i < boxes.n; i++)
+				kh_obstacles_add(&hard, boxes.r[i]);
+			for (int i = 0; in->labels && i < in->labels->n; i++)
+				kh_obstacles_add(&hard, in->labels->r[i]);
+			got = place_label(route[k], np[k], w + 2, h + 2, &hard, &lines, NULL, &at);
+			kh_obstacles_free(&hard);
+			if (!got) {
+				kh_warning(kh_table_cell_loc(et, edges[k].row, kh_table_column(et, "label")),
+				           "no room for the label of the edge '%s' -> '%s' without covering a box or another label",
+				           nodes[edges[k].a].id, nodes[edges[k].b].id);
+				kh_hint("make the chart's area larger, move the nodes apart or shorten the label");
+			}
+			if (in->labels)
+				kh_obstacles_add(in->labels, at);
+			if (edges[k].vertical)
+				kh_vertical_draw(in->dl, in->pg, edges[k].label, es, at.x + at.w / 2, at.y + 1,
+				                 kh_table_cell_loc(et, edges[k].row, kh_table_column(et, "label")));
+			else
+				kh_tblock_draw(in->dl, in->pg, &tb, at.x + 1, at.y + 1);
+		}
+		free(route);
+		free(np);
+	}
+	kh_obstacles_free(&boxes);
+	kh_obstacles_free(&lines);
+	free(nodes);
+	free(edges);
+}
