@@ -154,6 +154,28 @@ static int group_digits(const char *v, const char *sep, kh_buf *out)
 	size_t nint;
 	if (*p == '-' || *p == '+')
 		p++;
+	/* already grouped by ',' in threes: drop the commas */
+	if (strchr(p, ',')) {
+		char *q = (char *)p, *w = (char *)p;
+		size_t run = 0;
+		int ok = 1, first = 1;
+		for (; *q && *q != '.'; q++) {
+			if (*q == ',') {
+				ok &= run > 0 && (first ? run <= 3 : run == 3);
+				first = 0;
+				run = 0;
+			} else {
+				*w++ = *q;
+				run++;
+			}
+		}
+		ok &= first || run == 3;
+		memmove(w, q, strlen(q) + 1);
+		if (!ok) {
+			free(s);
+			return -1;
+		}
+	}
 	int0 = p;
 	while (isdigit((unsigned char)*p))
 		p++;
@@ -350,6 +372,7 @@ static void placeholder(walker *w, const char *s, size_t open, size_t close)
 	if (nlen == 0) {
 		kh_error(pos_at(&w->pos, open), "empty '{}' in '%s'", s);
 		kh_hint("write a column name, {page} or {pages}; {{ is a literal {");
+		in_string_hint(w);
 		w->errors++;
 		return;
 	}
@@ -363,6 +386,7 @@ static void placeholder(walker *w, const char *s, size_t open, size_t close)
 			char *ph = kh_xstrndup(s + open, close - open + 1);
 			kh_error(pos_at(&w->pos, (size_t)(f - s)), "unknown format '%s' in '%s'", fw, ph);
 			hint_formats(fw);
+			in_string_hint(w);
 			free(fw);
 			free(ph);
 			w->errors++;
