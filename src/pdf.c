@@ -82,7 +82,7 @@ static const char *error_text(HPDF_STATUS e, HPDF_STATUS detail)
 	case HPDF_INVALID_COLOR_SPACE:
 	case HPDF_INVALID_BIT_PER_COMPONENT:
 	case HPDF_CANNOT_GET_PALLET: return "an image format libharu cannot embed";
-	case HPDF_TTF_CANNOT_EMBEDDING_FONT: return "the font's licence forbids embedding";
+	case HPDF_TTF_CANNOT_EMBEDDING_FONT: return "the font's licence (OS/2 fsType) forbids embedding or subsetting it";
 	case HPDF_TTF_INVALID_CMAP: return "the font has no Unicode character map libharu can read";
 	case HPDF_TTF_INVALID_FOMAT:
 	case HPDF_TTF_MISSING_TABLE:
