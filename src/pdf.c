@@ -655,8 +655,8 @@ static void draw_image(writer *w, HPDF_Page page, const kh_dl_image *im)
 {
 	HPDF_Image img = load_image(w, im->path);
 	double H = w->page_h;
-	if (!img)
-		return;
+	if (!img || im->w <= 0 || im->h <= 0 || (im->clipped && (im->clip_w <= 0 || im->clip_h <= 0)))
+		return; /* nothing visible */
 	HPDF_Page_GSave(page);
 	if (im->clipped) {
 		HPDF_Page_Rectangle(page, (HPDF_REAL)im->clip_x, (HPDF_REAL)(H - im->clip_y - im->clip_h),
@@ -759,6 +759,36 @@ static void set_box(HPDF_Page page, const char *key, double x0, double y0, doubl
 
 /* ---- the document ---- */
 
+/* Every number of an item is finite (a NaN would be written as text libharu
+ * cannot format). */
+static int item_finite(const kh_dl_item *it)
+{
+	int ok = 1;
+	switch (it->kind) {
+	case KH_DL_TEXT:
+		ok = isfinite(it->u.text.x) && isfinite(it->u.text.y) && isfinite(it->u.text.size);
+		for (int i = 0; ok && i < it->u.text.n; i++)
+			ok = isfinite(it->u.text.glyphs[i].x) && isfinite(it->u.text.glyphs[i].y);
+		break;
+	case KH_DL_PATH:
+		ok = isfinite(it->u.path.line_width);
+		for (int i = 0; ok && i < it->u.path.ndash && i < 4; i++)
+			ok = isfinite(it->u.path.dash[i]);
+		for (int i = 0; ok && i < it->u.path.nseg; i++)
+			for (int k = 0; ok && k < 3; k++)
+				ok = isfinite(it->u.path.segs[i].x[k]) && isfinite(it->u.path.segs[i].y[k]);
+		break;
+	case KH_DL_IMAGE: {
+		const kh_dl_image *im = &it->u.image;
+		ok = isfinite(im->x) && isfinite(im->y) && isfinite(im->w) && isfinite(im->h) &&
+		     (!im->clipped || (isfinite(im->clip_x) && isfinite(im->clip_y) && isfinite(im->clip_w) &&
+		                       isfinite(im->clip_h)));
+		break;
+	}
+	}
+	return ok;
+}
+
 /* Check the display list before anything is written: every glyph must be
  * one libharu can write.  Records every character as used. */
 static int validate(const kh_dl *dl, writer *w)
@@ -778,11 +808,22 @@ static int validate(const kh_dl *dl, writer *w)
 		}
 		for (const kh_dl_item *it = pg->first; it; it = it->next) {
 			const kh_dl_text *t;
+			if (!item_finite(it)) {
+				kh_error(KH_NOLOC, "page %d: an item has a position or size that is not a number", pageno);
+				w->failed = 1;
+				continue;
+			}
 			if (it->kind != KH_DL_TEXT)
 				continue;
 			t = &it->u.text;
 			if (t->n > 0 && !t->font) {
 				kh_error(KH_NOLOC, "page %d: a text run has no font", pageno);
+				w->failed = 1;
+				continue;
+			}
+			if (t->n > 0 && !(t->size > 0 && t->size <= HPDF_MAX_FONTSIZE)) {
+				kh_error(KH_NOLOC, "page %d: text size %g pt is outside what PDF allows (above 0, at most %d pt)",
+				         pageno, t->size, HPDF_MAX_FONTSIZE);
 				w->failed = 1;
 				continue;
 			}
@@ -826,6 +867,10 @@ int kh_pdf_render(const kh_dl *dl, kh_fonts *fonts, const kh_pdf_opts *opts, uns
 	memset(&w, 0, sizeof w);
 	w.opts = opts ? opts : &defaults;
 
+	if (!dl->first) {
+		kh_error(KH_NOLOC, "cannot write PDF: the document has no pages");
+		return -1;
+	}
 	if (validate(dl, &w) < 0) {
 		free(w.fonts);
 		return -1;

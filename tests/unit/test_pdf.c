@@ -438,6 +438,55 @@ int main(void)
 		kh_dl_drop(dl);
 	}
 
+	/* a rotated glyph (縦書き ー): a quarter turn clockwise about its em box centre */
+	{
+		kh_font *m = kh_fonts_lookup(fs, "IPAexMincho", NULL, KH_NOLOC);
+		kh_dl_page *pg;
+		kh_dl_text *t;
+		const unsigned char *q;
+		double e = 0, f = 0, adv, asc, desc, gx, gy;
+		dl = kh_dl_new();
+		pg = kh_dl_add_page(dl, 200, 300);
+		t = line(dl, pg, m, 10, 50, 40, "コーヒ", 0);
+		t->glyphs[1].rotate = 90;
+		T_INT("pdf: rotated glyph rendered", 0, kh_pdf_render(dl, fs, &plain, &a, &alen));
+		q = memmem(a, alen, "0 -1 1 0 ", 9);
+		T_OK("pdf: rotation in the text matrix", q && sscanf((const char *)q + 9, "%lf %lf Tm", &e, &f) == 2);
+		adv = kh_font_advance(m, 0x30FC, 10);
+		asc = kh_font_ascent(m, 10);
+		desc = kh_font_descent(m, 10);
+		gx = 50 + t->glyphs[1].x;
+		gy = 300 - 40;
+		T_NEAR("pdf: rotated glyph origin x", gx + adv / 2 - (asc - desc) / 2, e, 1e-3);
+		T_NEAR("pdf: rotated glyph origin y", gy + (asc - desc) / 2 + adv / 2, f, 1e-3);
+		free(a);
+		kh_dl_drop(dl);
+	}
+
+	/* what the writer refuses before writing anything */
+	{
+		kh_font *m = kh_fonts_lookup(fs, "IPAexMincho", NULL, KH_NOLOC);
+		kh_dl_page *pg;
+		kh_dl_text *t;
+		dl = kh_dl_new();
+		capture();
+		T_INT("pdf: no pages", -1, kh_pdf_render(dl, fs, NULL, &a, &alen));
+		T_STR("pdf: no pages message", "kumihan: error: cannot write PDF: the document has no pages\n", captured());
+		pg = kh_dl_add_page(dl, 200, 300);
+		t = line(dl, pg, m, 0, 50, 40, "字", 0);
+		t = line(dl, pg, m, 10, 50, 40, "字", 0);
+		t->glyphs[0].x = NAN;
+		kh_dl_add_page(dl, 2, 300);
+		capture();
+		T_INT("pdf: bad numbers refused", -1, kh_pdf_render(dl, fs, NULL, &a, &alen));
+		T_STR("pdf: bad numbers messages",
+		      "kumihan: error: page 1: text size 0 pt is outside what PDF allows (above 0, at most 600 pt)\n"
+		      "kumihan: error: page 1: an item has a position or size that is not a number\n"
+		      "kumihan: error: page 2: size 2 x 300 pt is outside what PDF allows (3 to 14400 pt)\n",
+		      captured());
+		kh_dl_drop(dl);
+	}
+
 	/* an empty document still makes a valid PDF */
 	dl = kh_dl_new();
 	kh_dl_add_page(dl, 100, 100);
