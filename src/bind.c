@@ -15,8 +15,9 @@
 #include "schema.h"
 #include "utf8.h"
 
-static const char *const formats[] = {"era", "number", "upper", "lower", "fullwidth", "halfwidth", NULL};
-enum { FMT_ERA, FMT_NUMBER, FMT_UPPER, FMT_LOWER, FMT_FULL, FMT_HALF, NFORMATS };
+static const char *const formats[] = {"era", "number", "upper", "lower", "fullwidth", "halfwidth", "string",
+                                      NULL};
+enum { FMT_ERA, FMT_NUMBER, FMT_UPPER, FMT_LOWER, FMT_FULL, FMT_HALF, FMT_STRING, NFORMATS };
 
 static const char default_ja_year[] = "{year}（{era}{era_year_gan}）年";
 
@@ -256,7 +257,7 @@ static void hint_formats(const char *name)
 	if (best)
 		kh_hint("did you mean '%s'?", best);
 	else
-		kh_hint("the formats are era, number, upper, lower, fullwidth, halfwidth");
+		kh_hint("the formats are era, number, upper, lower, fullwidth, halfwidth, string");
 }
 
 static void in_string_hint(const walker *w)
@@ -309,6 +310,10 @@ static const char *name_value(walker *w, const char *name, size_t off, char *num
 	}
 }
 
+static const char *lookup(const kh_bindctx *ctx, const char *key, srcpos *pos, const char *via);
+static const char *expand(const kh_bindctx *ctx, const char *s, srcpos pos, kh_buf *prefix);
+static int string_depth;
+
 /* Apply one format to v, into out. */
 static int apply_format(walker *w, int fmt, const char *name, const char *v, size_t off, kh_buf *out)
 {
@@ -354,6 +359,31 @@ static int apply_format(walker *w, int fmt, const char *name, const char *v, siz
 	case FMT_HALF:
 		apply_width(v, fmt == FMT_FULL, out);
 		return 0;
+	case FMT_STRING: {
+		srcpos np = {NULL, pos_at(&w->pos, off), NULL, 0};
+		char via[96];
+		const char *text;
+		if (!*v)
+			return 0; /* an empty cell: no text */
+		if (string_depth >= 8) {
+			kh_error(pos_at(&w->pos, off), "'{%s:string}': the string '%s' refers to itself", name, v);
+			w->errors++;
+			return -1;
+		}
+		snprintf(via, sizeof via, "{%s:string}", name);
+		text = lookup(c, v, &np, via);
+		if (text) {
+			string_depth++;
+			text = expand(c, text, np, NULL);
+			string_depth--;
+		}
+		if (!text) {
+			w->errors++;
+			return -1;
+		}
+		kh_buf_puts(out, text);
+		return 0;
+	}
 	}
 	return -1;
 }
@@ -501,7 +531,7 @@ const char *kh_strings_lookup(const kh_strings *st, const kh_locale *loc, const 
 	return NULL;
 }
 
-static void unknown_string(const kh_strings *st, const char *key, kh_loc at)
+static void unknown_string(const kh_strings *st, const char *key, kh_loc at, const char *via)
 {
 	const kh_table *t = st->table;
 	const char **keys = kh_xmalloc(((size_t)t->nrows + 1) * sizeof *keys);
@@ -509,17 +539,26 @@ static void unknown_string(const kh_strings *st, const char *key, kh_loc at)
 	for (int r = 0; r < t->nrows; r++)
 		keys[r] = kh_table_cell(t, r, st->key_col);
 	best = kh_schema_closest(key, keys, (size_t)t->nrows);
-	kh_error(at, "unknown string '@%s'", key);
-	if (best)
-		kh_hint("did you mean '@%s'?", best);
-	else
-		kh_hint("the string table %s has no key '%s'; for a literal '@' write '@@'", t->path ? t->path : "",
-		        key);
+	if (via) {
+		kh_error(at, "unknown string '%s' (the value of '%s')", key, via);
+		if (best)
+			kh_hint("did you mean '%s'?", best);
+		else
+			kh_hint("the string table %s has no key '%s'", t->path ? t->path : "", key);
+	} else {
+		kh_error(at, "unknown string '@%s'", key);
+		if (best)
+			kh_hint("did you mean '@%s'?", best);
+		else
+			kh_hint("the string table %s has no key '%s'; for a literal '@' write '@@'", t->path ? t->path : "",
+			        key);
+	}
 	free(keys);
 }
 
-/* "@key": the string's text (a template itself), or NULL after reporting. */
-static const char *lookup(const kh_bindctx *ctx, const char *key, srcpos *pos)
+/* "@key" (via NULL) or a value through {col:string} (via names it): the
+ * string's text (a template itself), or NULL after reporting. */
+static const char *lookup(const kh_bindctx *ctx, const char *key, srcpos *pos, const char *via)
 {
 	const kh_strings *st = ctx->strings;
 	const kh_locale *loc = ctx->locale;
@@ -527,13 +566,16 @@ static const char *lookup(const kh_bindctx *ctx, const char *key, srcpos *pos)
 	kh_loc at = pos_start(pos);
 	int row;
 	if (!st || !st->table) {
-		kh_error(at, "no string table for '@%s'", key);
+		if (via)
+			kh_error(at, "no string table for '%s'", via);
+		else
+			kh_error(at, "no string table for '@%s'", key);
 		kh_hint("add 'strings: FILE.csv' under data: (a key column, then one column per locale)");
 		return NULL;
 	}
 	row = find_key_row(st, key);
 	if (row < 0) {
-		unknown_string(st, key, at);
+		unknown_string(st, key, at, via);
 		return NULL;
 	}
 	if (!loc || loc->nchain == 0) {
@@ -566,30 +608,17 @@ static const char *lookup(const kh_bindctx *ctx, const char *key, srcpos *pos)
 	return text;
 }
 
-static const char *evaluate(const kh_bindctx *ctx, const char *source, srcpos pos)
+/* Expand template s (after any "@" handling); prefix already holds text
+ * to put first.  Returns arena text or NULL after reporting. */
+static const char *expand(const kh_bindctx *ctx, const char *s, srcpos pos, kh_buf *prefix)
 {
 	walker w;
-	const char *s = source;
 	char *r;
-	if (!source)
-		return NULL;
 	memset(&w, 0, sizeof w);
 	w.ctx = ctx;
 	w.pos = pos;
-	if (s[0] == '@' && s[1] == '@') {
-		kh_buf_putc(&w.out, '@');
-		s += 2;
-		w.pos.base = 2;
-	} else if (s[0] == '@') {
-		if (!s[1]) {
-			kh_error(pos_start(&pos), "'@' needs a key, as in \"@cover.title\"");
-			kh_hint("for a literal '@' write '@@'");
-			return NULL;
-		}
-		s = lookup(ctx, s + 1, &w.pos);
-		if (!s)
-			return NULL;
-	}
+	if (prefix)
+		w.out = *prefix;
 	if (!strchr(s, '{') && !strchr(s, '}') && w.out.len == 0)
 		return s; /* plain text: nothing to copy */
 	walk_template(&w, s);
@@ -600,6 +629,29 @@ static const char *evaluate(const kh_bindctx *ctx, const char *source, srcpos po
 	r = kh_arena_strdup(ctx->arena, kh_buf_cstr(&w.out));
 	kh_buf_free(&w.out);
 	return r;
+}
+
+static const char *evaluate(const kh_bindctx *ctx, const char *source, srcpos pos)
+{
+	const char *s = source;
+	kh_buf prefix = KH_BUF_INIT;
+	if (!source)
+		return NULL;
+	if (s[0] == '@' && s[1] == '@') {
+		kh_buf_putc(&prefix, '@');
+		s += 2;
+		pos.base = 2;
+	} else if (s[0] == '@') {
+		if (!s[1]) {
+			kh_error(pos_start(&pos), "'@' needs a key, as in \"@cover.title\"");
+			kh_hint("for a literal '@' write '@@'");
+			return NULL;
+		}
+		s = lookup(ctx, s + 1, &pos, NULL);
+		if (!s)
+			return NULL;
+	}
+	return expand(ctx, s, pos, &prefix);
 }
 
 const char *kh_bind_text(const kh_bindctx *ctx, const char *source, kh_loc where)

@@ -372,6 +372,9 @@ static const keydef chart_keys[] = {
 	 "(optional `span`) in grid layout", NULL, NULL},
 	{"edges", T_TABLE, 0, NULL, "table of arrows: `from`, `to`, optional `label`, `from-side`, "
 	 "`to-side`, `label-vertical`", NULL, NULL},
+	{"node-label", T_TEXT, F_ROW, "\"{label}\"", "a box's text, per row of the nodes table "
+	 "(`\"{label:string}\"`: the label column holds string keys)", NULL, NULL},
+	{"edge-label", T_TEXT, F_ROW, "\"{label}\"", "an arrow's label, per row of the edges table", NULL, NULL},
 	{"layout", T_ENUM, 0, "grid", "`grid`: cells from the nodes table; `auto`: a layered tree", ch_chart, NULL},
 	{"area", T_RECT, 0, NULL, "`[x, y, width, height]`; default: the element's box", NULL, NULL},
 	{"columns", T_INT, 0, "from data", "grid columns", NULL, NULL},

@@ -51,14 +51,16 @@ static const char strings_csv[] =
 	"empty,,\n"
 	"caption,{year:era}第{number}回,Meeting {number} ({year})\n"
 	"bad,{year:eraa},{year:eraa}\n"
-	"folio,{page}／{pages},{page} of {pages}\n";
+	"folio,{page}／{pages},{page} of {pages}\n"
+	"org.mhlw,厚生労働省,MHLW\n"
+	"loop,{org:string},{org:string}\n";
 
 static const char meetings_csv[] =
-	"number,year,name,amount\n"
-	"1,2003,Tokyo,1234567\n"
-	"2,２００９,Seoul,-1234.5\n"
-	"3,1850,Edo,\"12,345\"\n"
-	"4,abc,x,\"1,23\"\n";
+	"number,year,name,amount,org\n"
+	"1,2003,Tokyo,1234567,org.mhlw\n"
+	"2,２００９,Seoul,-1234.5,\n"
+	"3,1850,Edo,\"12,345\",loop\n"
+	"4,abc,x,\"1,23\",org.mhlww\n";
 
 static const kh_ynode *layout(const char *src)
 {
@@ -205,6 +207,15 @@ static void test_text(void)
 	T_STR("bind: folio ja", "3／12", kh_bind_text(&c, "@folio", here));
 	c.group_key = "welfare";
 	T_STR("bind: group key", "[welfare]", kh_bind_text(&c, "[{key}]", here));
+	c.row = 0;
+	T_STR("bind: string format", "厚生労働省", kh_bind_text(&c, "{org:string}", here));
+	c.locale = &en;
+	T_STR("bind: string format en", "MHLW", kh_bind_text(&c, "{org:string}", here));
+	T_STR("bind: string format, then another", "ＭＨＬＷ", kh_bind_text(&c, "{org:string:fullwidth}", here));
+	c.row = 1;
+	T_STR("bind: string format, empty cell", "[]", kh_bind_text(&c, "[{org:string}]", here));
+	c.locale = &ja;
+	c.row = 2;
 	T_STR("bind: no errors so far", "", release());
 
 	capture();
@@ -224,6 +235,16 @@ static void test_text(void)
 	      "t.yaml:7:9: error: unmatched '}' in 'a}b'\nhint: write }} for a literal }\n"
 	      "t.yaml:7:9: error: empty '{}' in 'a{}b'\nhint: write a column name, {page} or {pages}; {{ is a literal {\n",
 	      release());
+
+	/* the string format */
+	capture();
+	c.row = 3;
+	T_OK("bind: string format, unknown key", kh_bind_text(&c, "{org:string}", here) == NULL);
+	c.row = 2;
+	T_OK("bind: string format, a loop", kh_bind_text(&c, "{org:string}", here) == NULL);
+	T_STR("bind: string format messages", "t.yaml:7:9: error: unknown string 'org.mhlww' (the value of "
+	      "'{org:string}')\nhint: did you mean 'org.mhlw'?\n"
+	      "strings.csv:9:6: error: '{org:string}': the string 'loop' refers to itself\n", release());
 
 	/* a column the table lacks: reported through kh_table_require */
 	capture();
@@ -293,7 +314,7 @@ static void test_check(void)
 	T_STR("check: messages", "t.yaml:2:5: error: no data row here for '{name}'\n"
 	      "hint: columns can be used inside repeat, list items and table columns; {page} and {pages} anywhere\n"
 	      "t.yaml:5:14: error: unknown format 'bogus' in '{x:upper:bogus}'\n"
-	      "hint: the formats are era, number, upper, lower, fullwidth, halfwidth\n", release());
+	      "hint: the formats are era, number, upper, lower, fullwidth, halfwidth, string\n", release());
 }
 
 int main(void)
