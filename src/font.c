@@ -65,6 +65,21 @@ static FcConfig *fc_get(void)
 	return fc_config;
 }
 
+/* Add a folder of application fonts once per process. */
+static void fc_add_dir(const char *dir)
+{
+	static char *added[16];
+	static int nadded;
+	if (!dir || !fc_get())
+		return;
+	for (int i = 0; i < nadded; i++)
+		if (strcmp(added[i], dir) == 0)
+			return;
+	if (nadded < (int)KH_COUNT(added))
+		added[nadded++] = kh_xstrdup(dir);
+	FcConfigAppFontAddDir(fc_get(), (const FcChar8 *)dir);
+}
+
 kh_fonts *kh_fonts_new(const char *extra_dir)
 {
 	kh_fonts *fs = kh_xcalloc(1, sizeof *fs);
@@ -533,8 +548,7 @@ kh_font *kh_fonts_lookup(kh_fonts *fs, const char *family, const char *style, kh
 		kh_error(where, "cannot look font '%s' up: fontconfig could not be initialised", family);
 		return NULL;
 	}
-	if (fs->extra_dir)
-		FcConfigAppFontAddDir(cfg, (const FcChar8 *)fs->extra_dir);
+	fc_add_dir(fs->extra_dir);
 
 	pat = FcPatternCreate();
 	FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
@@ -865,8 +879,14 @@ void kh_fonts_list_installed(FILE *out)
 	char **seen;
 	kh_arena *names;
 	int n = 0;
-	if (!cfg)
+	char *local = realpath("fonts", NULL);
+	if (!cfg) {
+		free(local);
 		return;
+	}
+	/* the fonts/ folder of the project in the current folder counts too */
+	fc_add_dir(local);
+	free(local);
 	names = kh_arena_new();
 	pat = FcPatternCreate();
 	os = FcObjectSetBuild(FC_FAMILY, FC_STYLE, FC_FILE, FC_INDEX, FC_FONTFORMAT, (char *)NULL);

@@ -14,3 +14,11 @@ Regular" "$(printf '%s\n' "$out" | awk -F '\t' '$1 == "Liberation Serif" {print 
 expect_eq "fonts: no CFF or Type 1 font offered" "" "$(printf '%s\n' "$out" | grep -E '\.(otf|pfb|t1)$')"
 expect_eq "fonts: every line is family, style, file" "" \
 	"$(printf '%s\n' "$out" | awk -F '\t' 'NF != 3 || $3 !~ /^\//')"
+
+# a project's fonts/ folder (here a copy of an installed font) is listed too
+mkdir -p "$TMP/proj/fonts"
+cp /usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf "$TMP/proj/fonts/house.ttf"
+out=$(cd "$TMP/proj" && "$KH" fonts 2>&1)
+expect_eq "fonts: the fonts/ folder in the current folder is listed" \
+	"Liberation Sans	Regular	$(cd "$TMP/proj/fonts" && pwd -P)/house.ttf" \
+	"$(printf '%s\n' "$out" | grep 'house.ttf$')"
