@@ -11,6 +11,7 @@
 #include "text.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -341,6 +342,30 @@ static double gap_before(const kh_textstyle *st, kh_font *const *fonts, const ui
 
 /* ---- the setter ---- */
 
+/* Opening an ICU line break iterator costs about 0.1 ms, far more than
+ * setting a table cell: breakers are kept for the life of the process, one
+ * per language and kinsoku level (kumihan runs one thread per process). */
+static kh_breaker *breaker_for(const char *lang, kh_kinsoku k)
+{
+	static struct {
+		char lang[24];
+		kh_kinsoku k;
+		kh_breaker *b;
+	} cache[8];
+	static int next;
+	int i;
+	for (i = 0; i < (int)KH_COUNT(cache); i++)
+		if (cache[i].b && cache[i].k == k && !strncmp(cache[i].lang, lang, sizeof cache[i].lang - 1))
+			return cache[i].b;
+	i = next;
+	next = (next + 1) % (int)KH_COUNT(cache);
+	kh_breaker_drop(cache[i].b);
+	snprintf(cache[i].lang, sizeof cache[i].lang, "%s", lang);
+	cache[i].k = k;
+	cache[i].b = kh_breaker_new(lang, k);
+	return cache[i].b;
+}
+
 kh_setter *kh_setter_new(const char *utf8, const kh_textstyle *style, kh_arena *arena, kh_loc where)
 {
 	kh_setter *s = kh_arena_alloc(arena, sizeof *s);
@@ -365,14 +390,19 @@ kh_setter *kh_setter_new(const char *utf8, const kh_textstyle *style, kh_arena *
 
 	normalise(utf8, len, &t, where, 1);
 	n = s->n = t.n;
-	s->cp = kh_arena_alloc(arena, ((size_t)n + 1) * sizeof *s->cp);
-	s->src = kh_arena_alloc(arena, ((size_t)n + 1) * sizeof *s->src);
-	s->flags = kh_arena_alloc(arena, (size_t)n + 1);
-	s->brk = kh_arena_alloc(arena, (size_t)n + 1);
-	s->fi = kh_arena_alloc(arena, (size_t)n + 1);
-	s->adv = kh_arena_alloc(arena, ((size_t)n + 1) * sizeof *s->adv);
-	s->gap = kh_arena_alloc(arena, ((size_t)n + 1) * sizeof *s->gap);
-	s->sum = kh_arena_alloc(arena, ((size_t)n + 1) * sizeof *s->sum);
+	{
+		/* one allocation for the per-character arrays, widest first */
+		size_t cnt = (size_t)n + 1;
+		char *p = kh_arena_alloc(arena, cnt * (3 * sizeof(double) + 2 * sizeof(uint32_t) + 3));
+		s->adv = (double *)(void *)p;
+		s->gap = s->adv + cnt;
+		s->sum = s->gap + cnt;
+		s->cp = (uint32_t *)(void *)(s->sum + cnt);
+		s->src = s->cp + cnt;
+		s->flags = (unsigned char *)(s->src + cnt);
+		s->brk = s->flags + cnt;
+		s->fi = s->brk + cnt;
+	}
 	memcpy(s->cp, t.cp, (size_t)n * sizeof *s->cp);
 	memcpy(s->src, t.src, ((size_t)n + 1) * sizeof *s->src);
 	memcpy(s->flags, t.flags, (size_t)n);
@@ -402,11 +432,10 @@ kh_setter *kh_setter_new(const char *utf8, const kh_textstyle *style, kh_arena *
 	}
 	measurer_done(&m);
 
-	br = kh_breaker_new(s->st.latin ? (style->lang && strncmp(style->lang, "ja", 2) ? style->lang : "en")
-	                                : (style->lang ? style->lang : "ja"),
-	                    s->st.kinsoku);
+	br = breaker_for(s->st.latin ? (style->lang && strncmp(style->lang, "ja", 2) ? style->lang : "en")
+	                             : (style->lang ? style->lang : "ja"),
+	                 s->st.kinsoku);
 	kh_breaker_run(br, s->cp, n, s->brk);
-	kh_breaker_drop(br);
 	return s;
 }
 
