@@ -9,6 +9,7 @@
 #include "bind.h"
 
 #include <ctype.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,6 +38,78 @@ static kh_loc pos_at(const srcpos *p, size_t off)
 static kh_loc pos_start(const srcpos *p)
 {
 	return p->node ? p->node->loc : p->loc;
+}
+
+/* ==== messages, each given once ====
+ *
+ * The engine evaluates a template once per row and a master's text once per
+ * page: the same problem at the same place is reported the first time only
+ * (and its hints with it). */
+
+static uint64_t *said;
+static size_t nsaid, capsaid;
+static int suppressed;
+
+static uint64_t fnv64(const char *s, uint64_t h)
+{
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+/* 1 the first time this text is said at this place. */
+static int first_time(kh_loc at, const char *text)
+{
+	char pos[64];
+	uint64_t h;
+	snprintf(pos, sizeof pos, ":%d:%d:", at.line, at.col);
+	h = fnv64(text, fnv64(pos, fnv64(at.file ? at.file : "", 14695981039346656037u)));
+	for (size_t i = 0; i < nsaid; i++)
+		if (said[i] == h)
+			return 0;
+	kh_grow(&said, sizeof *said, nsaid + 1, &capsaid);
+	said[nsaid++] = h;
+	return 1;
+}
+
+void kh_bind_forget(void)
+{
+	free(said);
+	said = NULL;
+	nsaid = capsaid = 0;
+	suppressed = 0;
+}
+
+static void say(int warn, kh_loc at, const char *fmt, ...) KH_PRINTF(3, 4);
+static void say(int warn, kh_loc at, const char *fmt, ...)
+{
+	va_list ap;
+	kh_buf b = KH_BUF_INIT;
+	va_start(ap, fmt);
+	kh_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	suppressed = !first_time(at, kh_buf_cstr(&b));
+	if (!suppressed) {
+		if (warn)
+			kh_warning(at, "%s", kh_buf_cstr(&b));
+		else
+			kh_error(at, "%s", kh_buf_cstr(&b));
+	}
+	kh_buf_free(&b);
+}
+
+static void hint(const char *fmt, ...) KH_PRINTF(1, 2);
+static void hint(const char *fmt, ...)
+{
+	va_list ap;
+	kh_buf b = KH_BUF_INIT;
+	if (suppressed)
+		return;
+	va_start(ap, fmt);
+	kh_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	kh_hint("%s", kh_buf_cstr(&b));
+	kh_buf_free(&b);
 }
 
 /* ==== eras and years ==== */
@@ -255,15 +328,15 @@ static void hint_formats(const char *name)
 {
 	const char *best = kh_schema_closest(name, formats, NFORMATS);
 	if (best)
-		kh_hint("did you mean '%s'?", best);
+		hint("did you mean '%s'?", best);
 	else
-		kh_hint("the formats are era, number, upper, lower, fullwidth, halfwidth, string");
+		hint("the formats are era, number, upper, lower, fullwidth, halfwidth, string");
 }
 
 static void in_string_hint(const walker *w)
 {
 	if (w->pos.string_key)
-		kh_hint("in the string '%s' of the string table", w->pos.string_key);
+		hint("in the string '%s' of the string table", w->pos.string_key);
 }
 
 /* The value of a name: a reserved one, or a column of the current row.
@@ -281,8 +354,8 @@ static const char *name_value(walker *w, const char *name, size_t off, char *num
 		return c ? c->group_key : "";
 	if (!c) {
 		if (!(w->flags & KH_BIND_ROW)) {
-			kh_error(pos_at(&w->pos, off), "no data row here for '{%s}'", name);
-			kh_hint("columns can be used inside repeat, list items and table columns; {page} and {pages} "
+			say(0, pos_at(&w->pos, off), "no data row here for '{%s}'", name);
+			hint("columns can be used inside repeat, list items and table columns; {page} and {pages} "
 			        "anywhere");
 			w->errors++;
 			return NULL;
@@ -290,17 +363,25 @@ static const char *name_value(walker *w, const char *name, size_t off, char *num
 		return "";
 	}
 	if (!c->table || c->row < 0 || c->row >= c->table->nrows) {
-		kh_error(pos_at(&w->pos, off), "no data row here for '{%s}'", name);
+		say(0, pos_at(&w->pos, off), "no data row here for '{%s}'", name);
 		if (w->pos.string_key)
 			in_string_hint(w);
 		else
-			kh_hint("columns can be used inside repeat, list items and table columns; {page} and {pages} "
+			hint("columns can be used inside repeat, list items and table columns; {page} and {pages} "
 			        "anywhere");
 		w->errors++;
 		return NULL;
 	}
 	{
-		int col = kh_table_require(c->table, name, pos_at(&w->pos, off));
+		kh_loc at = pos_at(&w->pos, off);
+		int col = kh_table_column(c->table, name);
+		if (col < 0) {
+			char key[160];
+			snprintf(key, sizeof key, "no column '%s'", name);
+			suppressed = !first_time(at, key);
+			if (!suppressed)
+				kh_table_require(c->table, name, at);
+		}
 		if (col < 0) {
 			in_string_hint(w);
 			w->errors++;
@@ -323,13 +404,13 @@ static int apply_format(walker *w, int fmt, const char *name, const char *v, siz
 		long year;
 		const char *yf = year_format(c ? c->locale : NULL);
 		if (!parse_year(v, &year)) {
-			kh_error(pos_at(&w->pos, off), "'{%s:era}': '%s' is not a year", name, v);
+			say(0, pos_at(&w->pos, off), "'{%s:era}': '%s' is not a year", name, v);
 			in_string_hint(w);
 			w->errors++;
 			return -1;
 		}
 		if (year < 1868 && wants_era(yf)) {
-			kh_error(pos_at(&w->pos, off), "'{%s:era}': %ld is before the first era (明治, 1868)", name, year);
+			say(0, pos_at(&w->pos, off), "'{%s:era}': %ld is before the first era (明治, 1868)", name, year);
 			w->errors++;
 			return -1;
 		}
@@ -343,7 +424,7 @@ static int apply_format(walker *w, int fmt, const char *name, const char *v, siz
 			out->len = mark;
 			if (out->s)
 				out->s[mark] = 0;
-			kh_error(pos_at(&w->pos, off), "'{%s:number}': '%s' is not a number", name, v);
+			say(0, pos_at(&w->pos, off), "'{%s:number}': '%s' is not a number", name, v);
 			in_string_hint(w);
 			w->errors++;
 			return -1;
@@ -366,7 +447,7 @@ static int apply_format(walker *w, int fmt, const char *name, const char *v, siz
 		if (!*v)
 			return 0; /* an empty cell: no text */
 		if (string_depth >= 8) {
-			kh_error(pos_at(&w->pos, off), "'{%s:string}': the string '%s' refers to itself", name, v);
+			say(0, pos_at(&w->pos, off), "'{%s:string}': the string '%s' refers to itself", name, v);
 			w->errors++;
 			return -1;
 		}
@@ -400,8 +481,8 @@ static void placeholder(walker *w, const char *s, size_t open, size_t close)
 	int fmts[8], nf = 0, bad = 0;
 	nlen = colon ? (size_t)(colon - body) : blen;
 	if (nlen == 0) {
-		kh_error(pos_at(&w->pos, open), "empty '{}' in '%s'", s);
-		kh_hint("write a column name, {page} or {pages}; {{ is a literal {");
+		say(0, pos_at(&w->pos, open), "empty '{}' in '%s'", s);
+		hint("write a column name, {page} or {pages}; {{ is a literal {");
 		in_string_hint(w);
 		w->errors++;
 		return;
@@ -414,7 +495,7 @@ static void placeholder(walker *w, const char *s, size_t open, size_t close)
 		if (fi < 0) {
 			char *fw = kh_xstrndup(f, flen);
 			char *ph = kh_xstrndup(s + open, close - open + 1);
-			kh_error(pos_at(&w->pos, (size_t)(f - s)), "unknown format '%s' in '%s'", fw, ph);
+			say(0, pos_at(&w->pos, (size_t)(f - s)), "unknown format '%s' in '%s'", fw, ph);
 			hint_formats(fw);
 			in_string_hint(w);
 			free(fw);
@@ -466,8 +547,8 @@ static void walk_template(walker *w, const char *s)
 			while (j < n && s[j] != '}' && s[j] != '{')
 				j++;
 			if (j >= n || s[j] == '{') {
-				kh_error(pos_at(&w->pos, i), "unclosed '{' in '%s'", s);
-				kh_hint("close it with '}', or write {{ for a literal {");
+				say(0, pos_at(&w->pos, i), "unclosed '{' in '%s'", s);
+				hint("close it with '}', or write {{ for a literal {");
 				in_string_hint(w);
 				w->errors++;
 				return;
@@ -475,8 +556,8 @@ static void walk_template(walker *w, const char *s)
 			placeholder(w, s, i, j);
 			i = j + 1;
 		} else if (s[i] == '}') {
-			kh_error(pos_at(&w->pos, i), "unmatched '}' in '%s'", s);
-			kh_hint("write }} for a literal }");
+			say(0, pos_at(&w->pos, i), "unmatched '}' in '%s'", s);
+			hint("write }} for a literal }");
 			in_string_hint(w);
 			w->errors++;
 			return;
@@ -540,17 +621,17 @@ static void unknown_string(const kh_strings *st, const char *key, kh_loc at, con
 		keys[r] = kh_table_cell(t, r, st->key_col);
 	best = kh_schema_closest(key, keys, (size_t)t->nrows);
 	if (via) {
-		kh_error(at, "unknown string '%s' (the value of '%s')", key, via);
+		say(0, at, "unknown string '%s' (the value of '%s')", key, via);
 		if (best)
-			kh_hint("did you mean '%s'?", best);
+			hint("did you mean '%s'?", best);
 		else
-			kh_hint("the string table %s has no key '%s'", t->path ? t->path : "", key);
+			hint("the string table %s has no key '%s'", t->path ? t->path : "", key);
 	} else {
-		kh_error(at, "unknown string '@%s'", key);
+		say(0, at, "unknown string '@%s'", key);
 		if (best)
-			kh_hint("did you mean '@%s'?", best);
+			hint("did you mean '@%s'?", best);
 		else
-			kh_hint("the string table %s has no key '%s'; for a literal '@' write '@@'", t->path ? t->path : "",
+			hint("the string table %s has no key '%s'; for a literal '@' write '@@'", t->path ? t->path : "",
 			        key);
 	}
 	free(keys);
@@ -567,10 +648,10 @@ static const char *lookup(const kh_bindctx *ctx, const char *key, srcpos *pos, c
 	int row;
 	if (!st || !st->table) {
 		if (via)
-			kh_error(at, "no string table for '%s'", via);
+			say(0, at, "no string table for '%s'", via);
 		else
-			kh_error(at, "no string table for '@%s'", key);
-		kh_hint("add 'strings: FILE.csv' under data: (a key column, then one column per locale)");
+			say(0, at, "no string table for '@%s'", key);
+		hint("add 'strings: FILE.csv' under data: (a key column, then one column per locale)");
 		return NULL;
 	}
 	row = find_key_row(st, key);
@@ -579,7 +660,7 @@ static const char *lookup(const kh_bindctx *ctx, const char *key, srcpos *pos, c
 		return NULL;
 	}
 	if (!loc || loc->nchain == 0) {
-		kh_error(at, "no locale to look '@%s' up in", key);
+		say(0, at, "no locale to look '@%s' up in", key);
 		return NULL;
 	}
 	text = kh_strings_lookup(st, loc, key, &used);
@@ -587,13 +668,13 @@ static const char *lookup(const kh_bindctx *ctx, const char *key, srcpos *pos, c
 		kh_buf names = KH_BUF_INIT;
 		for (int i = 0; i < loc->nchain; i++)
 			kh_buf_printf(&names, "%s%s", i ? (i == loc->nchain - 1 ? " or " : ", ") : "", loc->chain[i]);
-		kh_error(at, "no text for '%s' in %s", key, kh_buf_cstr(&names));
-		kh_hint("fill in its row of %s", st->table->path ? st->table->path : "the string table");
+		say(0, at, "no text for '%s' in %s", key, kh_buf_cstr(&names));
+		hint("fill in its row of %s", st->table->path ? st->table->path : "the string table");
 		kh_buf_free(&names);
 		return NULL;
 	}
 	if (strcmp(used, loc->chain[0]) != 0)
-		kh_warning(at, "no '%s' text for '%s'; using '%s'", loc->chain[0], key, used);
+		say(1, at, "no '%s' text for '%s'; using '%s'", loc->chain[0], key, used);
 	/* messages about the string's own template go to its cell */
 	{
 		int col = column_of(st->table, used);
@@ -643,8 +724,8 @@ static const char *evaluate(const kh_bindctx *ctx, const char *source, srcpos po
 		pos.base = 2;
 	} else if (s[0] == '@') {
 		if (!s[1]) {
-			kh_error(pos_start(&pos), "'@' needs a key, as in \"@cover.title\"");
-			kh_hint("for a literal '@' write '@@'");
+			say(0, pos_start(&pos), "'@' needs a key, as in \"@cover.title\"");
+			hint("for a literal '@' write '@@'");
 			return NULL;
 		}
 		s = lookup(ctx, s + 1, &pos, NULL);
@@ -665,7 +746,7 @@ const char *kh_bind_node(const kh_bindctx *ctx, const kh_ynode *n)
 	srcpos pos = {n, n ? n->loc : KH_NOLOC, NULL, 0};
 	if (!n || n->kind != KH_Y_SCALAR) {
 		if (n)
-			kh_error(n->loc, "expected text, not %s", kh_ykind_name(n->kind));
+			say(0, n->loc, "expected text, not %s", kh_ykind_name(n->kind));
 		return NULL;
 	}
 	return evaluate(ctx, n->str, pos);
@@ -686,14 +767,14 @@ int kh_bind_check(const kh_ynode *n, int flags)
 		base = 2;
 	} else if (s[0] == '@') {
 		if (!s[1]) {
-			kh_error(n->loc, "'@' needs a key, as in \"@cover.title\"");
-			kh_hint("for a literal '@' write '@@'");
+			say(0, n->loc, "'@' needs a key, as in \"@cover.title\"");
+			hint("for a literal '@' write '@@'");
 			return 1;
 		}
 		for (const char *p = s + 1; *p; p++)
 			if (*p == ' ' || *p == '{' || *p == '}') {
-				kh_error(kh_yscalar_loc(n, (size_t)(p - s)), "a string key cannot hold '%c': '%s'", *p, s);
-				kh_hint("\"@key\" names a whole string of the string table; for a literal '@' write '@@'");
+				say(0, kh_yscalar_loc(n, (size_t)(p - s)), "a string key cannot hold '%c': '%s'", *p, s);
+				hint("\"@key\" names a whole string of the string table; for a literal '@' write '@@'");
 				return 1;
 			}
 		return 0;
@@ -731,8 +812,8 @@ int kh_locale_init(kh_locale *loc, const kh_ynode *root, const char *name, kh_lo
 		locs = NULL;
 	if (!locs) {
 		if (name && strcmp(name, "ja") != 0) {
-			kh_error(where, "unknown locale '%s'", name);
-			kh_hint("the layout has no locales: section, so its only locale is 'ja'");
+			say(0, where, "unknown locale '%s'", name);
+			hint("the layout has no locales: section, so its only locale is 'ja'");
 			return -1;
 		}
 		loc->name = "ja";
@@ -754,11 +835,11 @@ int kh_locale_init(kh_locale *loc, const kh_ynode *root, const char *name, kh_lo
 				kh_buf_printf(&b, "%s%s", i ? ", " : "", names[i]);
 			}
 			best = kh_schema_closest(name, names, (size_t)locs->n);
-			kh_error(where, "unknown locale '%s'", name);
+			say(0, where, "unknown locale '%s'", name);
 			if (best)
-				kh_hint("did you mean '%s'? the layout's locales are %s", best, kh_buf_cstr(&b));
+				hint("did you mean '%s'? the layout's locales are %s", best, kh_buf_cstr(&b));
 			else
-				kh_hint("the layout's locales are %s", kh_buf_cstr(&b));
+				hint("the layout's locales are %s", kh_buf_cstr(&b));
 			kh_buf_free(&b);
 			free(names);
 			return -1;

@@ -51,6 +51,11 @@ typedef struct kh_bindctx {
  * its fallback chain is a warning and the fallback's text is used. */
 const char *kh_bind_text(const kh_bindctx *ctx, const char *source, kh_loc where);
 
+/* The same problem at the same place is reported once per process (the
+ * engine evaluates a template once per row, a master's text once per page).
+ * kh_bind_forget starts afresh (tests). */
+void kh_bind_forget(void);
+
 /* Evaluate a text source given as a layout node: like kh_bind_text, with
  * messages at the exact column inside the value when it is on one line. */
 const char *kh_bind_node(const kh_bindctx *ctx, const kh_ynode *n);

@@ -18,6 +18,7 @@ static FILE *diag_f;
 static void capture(void)
 {
 	kh_diag_reset();
+	kh_bind_forget();
 	free(diag_text);
 	diag_text = NULL;
 	diag_f = open_memstream(&diag_text, &diag_len);
@@ -251,6 +252,26 @@ static void test_text(void)
 	T_OK("bind: unknown column", kh_bind_text(&c, "{yeer}", here) == NULL);
 	T_OK("bind: unknown column message names it", strstr(release(), "yeer") != NULL);
 	T_OK("bind: unknown column at the layout position", strncmp(diag_text, "t.yaml:7:9: error: ", 19) == 0);
+
+	/* once per place */
+	capture();
+	for (int i = 0; i < 3; i++)
+		kh_bind_text(&c, "{yeer}", here);
+	kh_bind_text(&c, "{yeer}", kh_loc_make("t.yaml", 8, 9));
+	release();
+	{
+		int n = 0;
+		for (const char *p = diag_text; (p = strstr(p, "error: ")) != NULL; p++)
+			n++;
+		T_INT("bind: the same problem at the same place is said once", 2, n);
+	}
+	capture();
+	c.locale = &en;
+	for (int i = 0; i < 3; i++)
+		kh_bind_text(&c, "@cover.lead", here);
+	T_STR("bind: a fallback warning once per place", "t.yaml:7:9: warning: no 'en' text for 'cover.lead'; using 'ja'\n",
+	      release());
+	c.locale = &ja;
 
 	/* no row */
 	capture();

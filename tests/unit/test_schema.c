@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bind.h"
 #include "diag.h"
 #include "schema.h"
 #include "t.h"
@@ -20,6 +21,7 @@ static int nerr;
 static void capture(void)
 {
 	kh_diag_reset();
+	kh_bind_forget();
 	free(diag_text);
 	diag_text = NULL;
 	diag_f = open_memstream(&diag_text, &diag_len);
