@@ -1,6 +1,7 @@
 /* pdfbench.c -- font embedding figures for bench/20-fonts.sh.
  *
  *   pdfbench TEXTFILE subset|full OUT.pdf RUNS
+ *   pdfbench --font-bytes FILE.pdf
  *
  * Sets every distinct character of TEXTFILE (controls and characters above
  * U+FFFF left out) in IPAexGothic and again in IPAexMincho, 10 pt, 40 to a
@@ -72,6 +73,15 @@ int main(int argc, char **argv)
 	unsigned char *pdf = NULL;
 	size_t pdflen = 0;
 
+	if (argc == 3 && strcmp(argv[1], "--font-bytes") == 0) {
+		if (kh_file_read(argv[2], &text, &len) < 0) {
+			perror(argv[2]);
+			return 1;
+		}
+		printf("pdf_bytes=%zu font_bytes=%zu\n", len, font_bytes((const unsigned char *)text, len));
+		free(text);
+		return 0;
+	}
 	if (argc != 5) {
 		fprintf(stderr, "usage: pdfbench TEXTFILE subset|full OUT.pdf RUNS\n");
 		return 2;

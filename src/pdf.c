@@ -856,6 +856,7 @@ static int validate(const kh_dl *dl, writer *w)
 int kh_pdf_render(const kh_dl *dl, kh_fonts *fonts, const kh_pdf_opts *opts, unsigned char **data, size_t *len)
 {
 	static const kh_pdf_opts defaults = {0, 1};
+	kh_pdf_opts full;
 	writer w;
 	kh_font **used;
 	int nused;
@@ -866,6 +867,12 @@ int kh_pdf_render(const kh_dl *dl, kh_fonts *fonts, const kh_pdf_opts *opts, uns
 	*len = 0;
 	memset(&w, 0, sizeof w);
 	w.opts = opts ? opts : &defaults;
+	if (getenv("KH_PDF_FULL_FONTS") && *getenv("KH_PDF_FULL_FONTS") == '1') {
+		/* make bench: the same document with libharu's whole-font embedding */
+		full = *w.opts;
+		full.full_fonts = 1;
+		w.opts = &full;
+	}
 
 	if (!dl->first) {
 		kh_error(KH_NOLOC, "cannot write PDF: the document has no pages");

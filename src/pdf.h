@@ -22,7 +22,8 @@
 #include "font.h"
 
 typedef struct kh_pdf_opts {
-	int full_fonts;      /* embed whole fonts through libharu (for `make bench` comparison) */
+	int full_fonts;      /* embed whole fonts through libharu (for `make bench` comparison;
+	                      * the environment variable KH_PDF_FULL_FONTS=1 sets it too) */
 	int compress;        /* deflate streams (on when opts is NULL; set it when passing opts) */
 } kh_pdf_opts;
 
