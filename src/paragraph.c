@@ -473,10 +473,22 @@ static int end_after(const kh_setter *s, int j)
 	return k >= s->n || s->brk[k] ? k : -1;
 }
 
+/* May justification add space before character k (k > line start)?
+ * Latin: after a word space.  Japanese: where a line break is allowed, or
+ * with `every`, between any two visible characters. */
+static int adjustable(const kh_setter *s, int k, int every)
+{
+	if (s->st.latin)
+		return (s->flags[k - 1] & F_SPACE) && !(s->flags[k] & F_SPACE);
+	if (every)
+		return !(s->flags[k] & (F_INVIS | F_NL)) && s->adv[k] > 0;
+	return s->brk[k] != 0;
+}
+
 int kh_setter_next(kh_setter *s, double width, kh_line *line)
 {
 	const kh_textstyle *st;
-	int a, j, end = -1, last = 0, lastbrk = -1, emergency = 0, hang = 0, e, np = 0, ng;
+	int a, j, end = -1, last = 0, lastbrk = -1, emergency = 0, hang = 0, e, np = 0, ng, every = 0;
 	double indent, avail, extra = 0, per = 0, x;
 
 	memset(line, 0, sizeof *line);
@@ -538,10 +550,19 @@ int kh_setter_next(kh_setter *s, double width, kh_line *line)
 	line->src_start = s->src[a];
 	line->src_end = end < s->n ? s->src[end] : s->len;
 
-	if (st->align == KH_ALIGN_JUSTIFY && !last && !emergency) {
+	/* Justification: the free space spread over the adjustment points.  A
+	 * Japanese line with none (a URL, an emergency break) is spread over
+	 * all its characters, so the right edge stays straight. */
+	if (st->align == KH_ALIGN_JUSTIFY && !last && !(emergency && st->latin)) {
 		for (int k = a + 1; k < e; k++)
-			if (st->latin ? (s->flags[k - 1] & F_SPACE) && !(s->flags[k] & F_SPACE) : s->brk[k] != 0)
+			if (adjustable(s, k, 0))
 				np++;
+		if (np == 0 && !st->latin) {
+			every = 1;
+			for (int k = a + 1; k < e; k++)
+				if (adjustable(s, k, 1))
+					np++;
+		}
 		extra = avail - span(s, a, e) - ((e > a && (s->flags[e - 1] & F_SHY)) ? s->hyphen_adv : 0);
 		if (np > 0 && extra > 0)
 			per = extra / np;
@@ -559,8 +580,7 @@ int kh_setter_next(kh_setter *s, double width, kh_line *line)
 			kh_pglyph *g;
 			if (k > a) {
 				pen += s->gap[k];
-				if (per > 0 && k < e &&
-				    (st->latin ? (s->flags[k - 1] & F_SPACE) && !(s->flags[k] & F_SPACE) : s->brk[k] != 0))
+				if (per > 0 && k < e && adjustable(s, k, every))
 					x += per;
 			}
 			if (s->flags[k] & (F_NL | F_INVIS)) {

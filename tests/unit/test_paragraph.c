@@ -249,6 +249,14 @@ static void test_wakan(kh_arena *a)
 	T_NEAR("mixed justify: letters of a word not spaced",
 	       kh_font_advance(mincho, 'W', 10), x_of(&r->l[0], 'i', 0) - x_of(&r->l[0], 'W', 0), 0.001);
 	T_NEAR("mixed: last line natural", kh_text_width("Linuxの話です。", &st), r->l[1].width, 0.001);
+	set(r, "詳しくはhttps://www.mhlw.go.jp/stf/seisakunitsuite/bunya/kokusai/index.htmlを参照。", &st, 100, a);
+	T_STR("mixed: a URL breaks after its slashes",
+	      "詳しくはhttps:// | www.mhlw.go.jp/stf/ | seisakunitsuite/ | bunya/kokusai/ | index.htmlを参照。", r->joined);
+	T_NEAR("mixed: a line without adjustment points is spread over its characters", 100, r->l[2].width, W_EPS);
+	{
+		double free_space = 100 - kh_text_width("seisakunitsuite/", &st);
+		T_NEAR("mixed: ... evenly", kh_font_advance(mincho, 's', 10) + free_space / 15, r->l[2].g[1].x, 0.001);
+	}
 	free(r);
 }
 
@@ -304,6 +312,11 @@ static void test_diagnostics(kh_arena *a)
 	      "t.csv:3:5: warning: text has no break opportunity for 30 characters; broken at the frame edge\n",
 	      r->diag);
 	T_OK("emergency: lines marked", r->l[0].hyphen_or_emergency && !r->l[3].hyphen_or_emergency);
+	T_NEAR("emergency: Japanese style: justified flush", 50, r->l[0].width, W_EPS);
+	{
+		double aw = kh_font_advance(mincho, 'a', 10);
+		T_NEAR("emergency: spread over the 8 gaps", aw + (50 - 9 * aw) / 8, r->l[0].g[1].x, 0.001);
+	}
 	memset(run, 'a', 30);
 	run[30] = ' ';
 	memset(run + 31, 'b', 30);
