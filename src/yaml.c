@@ -15,6 +15,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "schema.h"
 #include "utf8.h"
 
 #define MAX_DEPTH 200            /* nesting levels */
@@ -393,12 +394,19 @@ static void unknown_alias(builder *b, const char *name, kh_loc at)
 	const char *best;
 	for (size_t i = 0; i < b->nanchors; i++)
 		cands[i] = b->anchors[i].name;
-	best = kh_closest(name, cands, b->nanchors);
+	best = kh_schema_closest(name, cands, b->nanchors);
 	kh_error(at, "unknown anchor '*%s'", name);
-	if (best)
+	if (best) {
 		kh_hint("did you mean '*%s'?", best);
-	else if (b->nanchors == 0)
+	} else if (b->nanchors == 0) {
 		kh_hint("define it first with '&%s' before the value it names", name);
+	} else {
+		kh_buf names = KH_BUF_INIT;
+		for (size_t i = 0; i < b->nanchors; i++)
+			kh_buf_printf(&names, "%s&%s", i ? ", " : "", cands[i]);
+		kh_hint("the anchors defined so far are %s", kh_buf_cstr(&names));
+		kh_buf_free(&names);
+	}
 	free(cands);
 	b->errors++;
 }
