@@ -210,15 +210,11 @@ static int ends_with_ci(const char *s, const char *suffix)
 }
 
 /* The ToUnicode CMap for the codes written: code = Unicode code point, so
- * each code maps to itself.  Runs of consecutive codes within one high byte
- * become bfrange entries, the rest bfchar; at most 100 entries a block. */
+ * each code maps to itself.  bfchar entries only, at most 100 a block:
+ * Ghostscript 10.0 misreads bfrange entries whose destination's high byte
+ * is not zero (「 came out as '<'), and bfchar costs about 2 KB at most. */
 static void tounicode_cmap(kh_buf *b, const uint32_t *cps, int n)
 {
-	int i, k;
-	uint32_t (*ranges)[2] = kh_xmalloc(((size_t)n + 1) * sizeof *ranges);
-	uint32_t *singles = kh_xmalloc(((size_t)n + 1) * sizeof *singles);
-	int nr = 0, ns = 0;
-
 	kh_buf_puts(b, "/CIDInit /ProcSet findresource begin\n"
 	               "12 dict begin\n"
 	               "begincmap\n"
@@ -226,38 +222,17 @@ static void tounicode_cmap(kh_buf *b, const uint32_t *cps, int n)
 	               "/CMapName /Adobe-Identity-UCS def\n"
 	               "/CMapType 2 def\n"
 	               "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-	for (i = 0; i < n; i = k) {
-		for (k = i + 1; k < n && cps[k] == cps[k - 1] + 1 && (cps[k] >> 8) == (cps[i] >> 8); k++)
-			;
-		if (k - i >= 2) {
-			ranges[nr][0] = cps[i];
-			ranges[nr][1] = cps[k - 1];
-			nr++;
-		} else {
-			singles[ns++] = cps[i];
-		}
-	}
-	for (i = 0; i < nr; i += 100) {
-		int m = nr - i < 100 ? nr - i : 100;
-		kh_buf_printf(b, "%d beginbfrange\n", m);
-		for (k = i; k < i + m; k++)
-			kh_buf_printf(b, "<%04X> <%04X> <%04X>\n", (unsigned)ranges[k][0], (unsigned)ranges[k][1],
-			              (unsigned)ranges[k][0]);
-		kh_buf_puts(b, "endbfrange\n");
-	}
-	for (i = 0; i < ns; i += 100) {
-		int m = ns - i < 100 ? ns - i : 100;
+	for (int i = 0; i < n; i += 100) {
+		int m = n - i < 100 ? n - i : 100;
 		kh_buf_printf(b, "%d beginbfchar\n", m);
-		for (k = i; k < i + m; k++)
-			kh_buf_printf(b, "<%04X> <%04X>\n", (unsigned)singles[k], (unsigned)singles[k]);
+		for (int k = i; k < i + m; k++)
+			kh_buf_printf(b, "<%04X> <%04X>\n", (unsigned)cps[k], (unsigned)cps[k]);
 		kh_buf_puts(b, "endbfchar\n");
 	}
 	kh_buf_puts(b, "endcmap\n"
 	               "CMapName currentdict /CMap defineresource pop\n"
 	               "end\n"
 	               "end\n");
-	free(ranges);
-	free(singles);
 }
 
 /* Correct libharu's dictionaries of one Type0 font for the codes used. */
