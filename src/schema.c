@@ -482,6 +482,20 @@ static const char *type_phrase(const keydef *k)
 	}
 }
 
+/* A doc line without its Markdown backticks, for messages. */
+static const char *plain(const char *doc)
+{
+	static char buf[2][240];
+	static int i;
+	size_t o = 0;
+	i = !i;
+	for (const char *p = doc; *p && o + 1 < sizeof buf[i]; p++)
+		if (*p != '`')
+			buf[i][o++] = *p;
+	buf[i][o] = 0;
+	return buf[i];
+}
+
 static void say_wrong(const char *label, const kh_ynode *v, const char *what)
 {
 	if (v->kind == KH_Y_SCALAR)
@@ -1030,7 +1044,7 @@ typedef struct checker {
 	int depth;
 } checker;
 
-static void check_map(checker *c, const keyset *ks, const kh_ynode *map, const char *skip);
+static void check_map(checker *c, const keyset *ks, const kh_ynode *map, const char *what);
 static void check_elems(checker *c, const kh_ynode *v, const char *label);
 static void check_elem(checker *c, const kh_ynode *el);
 
@@ -1375,7 +1389,14 @@ static void check_value(checker *c, const keydef *k, const kh_ynode *v)
 				say_wrong(w, v->vals[i], "a mapping");
 				continue;
 			}
-			check_map(c, k->sub, v->vals[i], NULL);
+			{
+				char w[64];
+				if (k->sub == &page)
+					snprintf(w, sizeof w, "page %d", i + 1);
+				else
+					snprintf(w, sizeof w, "table %s %d", k->sub->id, i + 1);
+				check_map(c, k->sub, v->vals[i], w);
+			}
 		}
 		break;
 	case T_STYLE:
@@ -1475,7 +1496,8 @@ static void check_value(checker *c, const keydef *k, const kh_ynode *v)
 }
 
 /* Report an unknown key in a map described by ks (extra: other allowed keys). */
-static void unknown_key(const keyset *ks, const kh_ynode *key, const char *const *extra, size_t nextra)
+static void unknown_key(const keyset *ks, const kh_ynode *key, const char *const *extra, size_t nextra,
+                        const char *what)
 {
 	const char *names[96];
 	size_t n = 0;
@@ -1488,7 +1510,7 @@ static void unknown_key(const keyset *ks, const kh_ynode *key, const char *const
 	if (ks == &layout)
 		kh_error(key->loc, "unknown section '%s'", key->str);
 	else
-		kh_error(key->loc, "unknown key '%s' in %s", key->str, ks->what);
+		kh_error(key->loc, "unknown key '%s' in %s", key->str, what ? what : ks->what);
 	best = kh_schema_closest(key->str, names, n);
 	if (best) {
 		kh_hint("did you mean '%s'?", best);
@@ -1500,21 +1522,23 @@ static void unknown_key(const keyset *ks, const kh_ynode *key, const char *const
 		kh_buf b = KH_BUF_INIT;
 		for (size_t i = 0; i < n; i++)
 			kh_buf_printf(&b, "%s%s", i ? ", " : "", names[i]);
-		kh_hint("%s %s: %s", ks == &layout ? "the sections are" : "allowed in",
-		        ks == &layout ? "" : ks->what, kh_buf_cstr(&b));
+		if (ks == &layout)
+			kh_hint("the sections are %s", kh_buf_cstr(&b));
+		else
+			kh_hint("allowed in %s: %s", what ? what : ks->what, kh_buf_cstr(&b));
 		kh_buf_free(&b);
 	}
 }
 
 /* Check required keys of ks in the map(s). */
-static void check_required(const keyset *ks, const kh_ynode *a, const kh_ynode *b, kh_loc where)
+static void check_required(const keyset *ks, const kh_ynode *a, const kh_ynode *b, kh_loc where, const char *what)
 {
 	for (const keydef *k = ks->keys; k->key; k++)
 		if ((k->flags & F_REQ) && !kh_ymap_get(a, k->key) && !kh_ymap_get(b, k->key)) {
 			if (ks == &layout)
 				kh_error(where, "the layout has no '%s' section", k->key);
 			else
-				kh_error(where, "%s needs '%s' (%s)", ks->what, k->key, k->doc);
+				kh_error(where, "%s needs '%s' (%s)", what ? what : ks->what, k->key, plain(k->doc));
 		}
 }
 
@@ -1535,23 +1559,21 @@ static void check_conflicts(const kh_ynode *map, const kh_ynode *other)
 	}
 }
 
-static void check_map(checker *c, const keyset *ks, const kh_ynode *map, const char *skip)
+/* Check a mapping described by ks; what names it in messages (NULL: ks->what). */
+static void check_map(checker *c, const keyset *ks, const kh_ynode *map, const char *what)
 {
 	if (map->kind != KH_Y_MAP)
 		return;
 	for (int i = 0; i < map->n && !stop(); i++) {
 		const kh_ynode *key = map->keys[i];
-		const keydef *k;
-		if (skip && strcmp(key->str, skip) == 0)
-			continue;
-		k = find_key(ks, key->str);
+		const keydef *k = find_key(ks, key->str);
 		if (!k) {
-			unknown_key(ks, key, NULL, 0);
+			unknown_key(ks, key, NULL, 0, what);
 			continue;
 		}
 		check_value(c, k, map->vals[i]);
 	}
-	check_required(ks, map, NULL, map->loc);
+	check_required(ks, map, NULL, map->loc, what);
 }
 
 /* ---- elements ---- */
@@ -1643,7 +1665,7 @@ static void check_elem(checker *c, const kh_ynode *el)
 		kh_hint("write '%s: VALUE' and the keys on the following lines, indented like '%s'", ks->id, ks->id);
 		return;
 	} else if (mainv->kind == KH_Y_SCALAR && !mainv->str[0] && !mainv->quoted && (ks->main->flags & F_REQ)) {
-		kh_error(mainv->loc, "'%s' needs a value: %s", ks->id, ks->main->doc);
+		kh_error(mainv->loc, "'%s' needs a value: %s", ks->id, plain(ks->main->doc));
 	} else {
 		check_value(c, ks->main, mainv);
 	}
@@ -1672,7 +1694,7 @@ static void check_elem(checker *c, const kh_ynode *el)
 				continue;
 			}
 			if (!k) {
-				unknown_key(ks, key, NULL, 0);
+				unknown_key(ks, key, NULL, 0, NULL);
 				continue;
 			}
 			if (k->flags & F_ROW) {
@@ -1688,7 +1710,7 @@ static void check_elem(checker *c, const kh_ynode *el)
 			}
 		}
 	}
-	check_required(ks, inner, el, el->keys[first]->loc);
+	check_required(ks, inner, el, el->keys[first]->loc, NULL);
 	check_conflicts(el, inner);
 	if (strcmp(ks->id, "list") == 0 && mainv->kind == KH_Y_SCALAR && mainv->str[0] && !kh_prop(el, "item") &&
 	    !strpbrk(mainv->str, "@{ "))
@@ -1750,8 +1772,8 @@ static void check_styles(checker *c, const kh_ynode *v)
 				for (int m = 0; m < val->n && !stop(); m++) {
 					const keydef *ok = find_key(&style, val->keys[m]->str);
 					if (!ok || strcmp(ok->key, "inherit") == 0) {
-						kh_error(val->keys[m]->loc, "unknown key '%s' in the '%s' override of a style",
-						         val->keys[m]->str, key->str);
+						kh_error(val->keys[m]->loc, "unknown key '%s' in the '%s' override of style '%s'",
+						         val->keys[m]->str, key->str, v->keys[i]->str);
 						if (ok)
 							kh_hint("an override changes keys of its style; 'inherit' is the style's own");
 						else {
@@ -1774,11 +1796,15 @@ static void check_styles(checker *c, const kh_ynode *v)
 				collect_keys(&style, names, &n, KH_COUNT(names) - 8);
 				best = kh_schema_closest(key->str, names, n);
 				if (!best && val->kind == KH_Y_MAP) {
-					kh_error(key->loc, "unknown locale '%s' in a style override", key->str);
+					kh_error(key->loc, "unknown locale '%s' in style '%s'", key->str, v->keys[i]->str);
 					hint_choice(key->str, locnames, nloc, "the locales are");
 					continue;
 				}
-				unknown_key(&style, key, locnames, nloc);
+				{
+					char w[96];
+					snprintf(w, sizeof w, "style '%s'", v->keys[i]->str);
+					unknown_key(&style, key, locnames, nloc, w);
+				}
 			}
 		}
 	}
@@ -1851,7 +1877,9 @@ static void check_data(checker *c, const kh_ynode *v)
 	for (int i = 0; i < v->n && !stop(); i++) {
 		const kh_ynode *val = v->vals[i], *file = val;
 		if (val->kind == KH_Y_MAP) {
-			check_map(c, &datafile, val, NULL);
+			char w[96];
+			snprintf(w, sizeof w, "table '%s'", v->keys[i]->str);
+			check_map(c, &datafile, val, w);
 			file = kh_ymap_get(val, "file");
 		} else if (val->kind != KH_Y_SCALAR || !val->str[0]) {
 			char label[96];
@@ -1885,7 +1913,11 @@ static void check_locales(checker *c, const kh_ynode *v)
 			say_wrong(label, val, "a mapping (fallback, script, year, number-group, fonts)");
 			continue;
 		}
-		check_map(c, &locale, val, NULL);
+		{
+			char w[96];
+			snprintf(w, sizeof w, "locale '%s'", v->keys[i]->str);
+			check_map(c, &locale, val, w);
+		}
 		{
 			const kh_ynode *fb = kh_ymap_get(val, "fallback");
 			if (fb && fb->kind == KH_Y_SEQ && fb->n > 3)
@@ -1915,7 +1947,11 @@ static void check_masters(checker *c, const kh_ynode *v)
 				kh_hint("put the elements under 'content:'");
 			continue;
 		}
-		check_map(c, &master, val, NULL);
+		{
+			char w[96];
+			snprintf(w, sizeof w, "master '%s'", v->keys[i]->str);
+			check_map(c, &master, val, w);
+		}
 	}
 }
 
@@ -1975,7 +2011,7 @@ static int check_root(const kh_ynode *root, const char *dir)
 				kh_error(key->loc, "unknown section '%s'; elements go in the content of a page", key->str);
 				kh_hint("pages:\n  - content:\n      - %s: ...", key->str);
 			} else {
-				unknown_key(&layout, key, NULL, 0);
+				unknown_key(&layout, key, NULL, 0, NULL);
 			}
 			continue;
 		}
@@ -1994,7 +2030,7 @@ static int check_root(const kh_ynode *root, const char *dir)
 		default: check_value(&c, k, val); break;
 		}
 	}
-	check_required(&layout, root, NULL, kh_loc_make(root->loc.file, 0, 0));
+	check_required(&layout, root, NULL, kh_loc_make(root->loc.file, 0, 0), NULL);
 	free(c.names);
 	return kh_diag_errors() - before;
 }
