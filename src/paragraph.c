@@ -328,15 +328,39 @@ static int pick_font(measurer *m, uint32_t cp, double *adv)
 
 /* Space before character i when it follows i-1 on a line: letter spacing,
  * kerning (same font, not Japanese), 和欧間. */
+/* Full-width punctuation whose glyph is half ink, half space: closing
+ * brackets, commas and full stops (ink on the left), opening brackets (ink
+ * on the right). */
+static int is_closing_punct(uint32_t c)
+{
+	return c == 0x3001 || c == 0x3002 || c == 0xFF0C || c == 0xFF0E ||
+	       (kh_jis_bracket(c) && !kh_jis_no_end(c) && c >= 0x3000);
+}
+
+static int is_opening_punct(uint32_t c)
+{
+	return kh_jis_no_end(c) && c >= 0x3000;
+}
+
+/* Space before character i when it follows i-1 on a line: letter spacing,
+ * kerning (same font, not Japanese), 和欧間, and JLREQ's consecutive
+ * punctuation: 」、「 or 。」 or （「 keep half an em between the inks, not a
+ * whole one (the half-em space of one glyph is taken back). */
 static double gap_before(const kh_textstyle *st, kh_font *const *fonts, const uint32_t *cp,
-                         const unsigned char *fi, int prev, int i)
+                         const unsigned char *fi, const double *adv, int prev, int i)
 {
 	double g = st->letter_spacing;
 	uint32_t a = cp[prev], b = cp[i];
 	if (fi[prev] == fi[i] && a != ' ' && b != ' ' && a < 0x2E80 && b < 0x2E80 && fonts[fi[i]])
 		g += kh_font_kern(fonts[fi[i]], a, b, st->size);
-	if (!st->latin && ((is_wa(a) && is_ou(b)) || (is_ou(a) && is_wa(b))))
+	if (st->latin)
+		return g;
+	if ((is_wa(a) && is_ou(b)) || (is_ou(a) && is_wa(b)))
 		g += st->size / 4;
+	else if (fabs(adv[prev] - st->size) < 0.01 * st->size && fabs(adv[i] - st->size) < 0.01 * st->size &&
+	         ((is_closing_punct(a) && (is_opening_punct(b) || is_closing_punct(b))) ||
+	          (is_opening_punct(a) && is_opening_punct(b))))
+		g -= st->size / 2;
 	return g;
 }
 
@@ -425,7 +449,7 @@ kh_setter *kh_setter_new(const char *utf8, const kh_textstyle *style, kh_arena *
 		} else {
 			s->fi[i] = (unsigned char)pick_font(&m, c, &s->adv[i]);
 			if (prev >= 0)
-				s->gap[i] = gap_before(&s->st, s->fonts, s->cp, s->fi, prev, i);
+				s->gap[i] = gap_before(&s->st, s->fonts, s->cp, s->fi, s->adv, prev, i);
 			prev = i;
 		}
 		s->sum[i + 1] = s->sum[i] + s->gap[i] + s->adv[i];
@@ -628,7 +652,7 @@ double kh_text_width(const char *utf8, const kh_textstyle *style)
 {
 	ntext t;
 	measurer m;
-	double w = 0, best = 0;
+	double w = 0, best = 0, *adv;
 	int prev = -1;
 	unsigned char *fi;
 
@@ -637,8 +661,8 @@ double kh_text_width(const char *utf8, const kh_textstyle *style)
 	normalise(utf8, strlen(utf8), &t, KH_NOLOC, 0);
 	measurer_init(&m, style, KH_NOLOC, 0);
 	fi = kh_xcalloc((size_t)t.n + 1, 1);
+	adv = kh_xcalloc((size_t)t.n + 1, sizeof *adv);
 	for (int i = 0; i < t.n; i++) {
-		double adv;
 		if (t.flags[i] & F_NL) {
 			if (w > best)
 				best = w;
@@ -648,15 +672,16 @@ double kh_text_width(const char *utf8, const kh_textstyle *style)
 		}
 		if (t.flags[i] & F_INVIS)
 			continue;
-		fi[i] = (unsigned char)pick_font(&m, t.cp[i], &adv);
+		fi[i] = (unsigned char)pick_font(&m, t.cp[i], &adv[i]);
 		if (prev >= 0)
-			w += gap_before(style, m.fonts, t.cp, fi, prev, i);
-		w += adv;
+			w += gap_before(style, m.fonts, t.cp, fi, adv, prev, i);
+		w += adv[i];
 		prev = i;
 	}
 	if (w > best)
 		best = w;
 	free(fi);
+	free(adv);
 	measurer_done(&m);
 	ntext_free(&t);
 	return best;

@@ -195,6 +195,18 @@ static void test_japanese(kh_arena *a)
 	T_NEAR("ja paragraphs: last line of the first not justified", 60, r->l[0].width, W_EPS);
 	st.indent = 0;
 
+	/* consecutive punctuation: half an em between the inks */
+	st.align = KH_ALIGN_LEFT;
+	set(r, "「保障」、「福祉」。", &st, 200, a);
+	T_NEAR("ja punctuation: 」、「 and 」。 take back three half ems", 85, r->l[0].width, W_EPS);
+	T_NEAR("ja punctuation: 、 right after 」's ink", 35, x_of(&r->l[0], 0x3001, 0), W_EPS);
+	T_NEAR("ja punctuation: 「 half an em after 、", 40, x_of(&r->l[0], 0x300C, 1), W_EPS);
+	set(r, "（「注」）", &st, 200, a);
+	T_NEAR("ja punctuation: （「 and 」） set close", 40, r->l[0].width, W_EPS);
+	set(r, "文、文「文」", &st, 200, a);
+	T_NEAR("ja punctuation: not next to ideographs", 60, r->l[0].width, W_EPS);
+	st.align = KH_ALIGN_JUSTIFY;
+
 	/* letter spacing */
 	st.letter_spacing = 1;
 	st.align = KH_ALIGN_LEFT;
