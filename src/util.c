@@ -321,16 +321,50 @@ char *kh_path_dir(const char *path)
 	return kh_xstrndup(path, (size_t)(slash - path));
 }
 
+/* Lexically drop "." parts and "name/.." pairs (the user reads these paths in
+ * messages; "layouts/../data/x.csv" says less than "data/x.csv"). */
+static char *path_normalize(char *path)
+{
+	char **parts = NULL;
+	size_t n = 0, cap = 0;
+	int abs = path[0] == '/';
+	kh_buf b = KH_BUF_INIT;
+	for (char *tok = strtok(path, "/"); tok; tok = strtok(NULL, "/")) {
+		if (!strcmp(tok, "."))
+			continue;
+		if (!strcmp(tok, "..") && n > 0 && strcmp(parts[n - 1], "..")) {
+			n--;
+			continue;
+		}
+		if (!strcmp(tok, "..") && abs)
+			continue;
+		kh_grow(&parts, sizeof *parts, n + 1, &cap);
+		parts[n++] = tok;
+	}
+	if (abs)
+		kh_buf_putc(&b, '/');
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			kh_buf_putc(&b, '/');
+		kh_buf_puts(&b, parts[i]);
+	}
+	if (b.len == 0)
+		kh_buf_putc(&b, '.');
+	free(parts);
+	free(path);
+	return kh_buf_detach(&b);
+}
+
 char *kh_path_join(const char *dir, const char *rel)
 {
 	kh_buf b = KH_BUF_INIT;
 	if (rel[0] == '/' || !dir || !*dir || strcmp(dir, ".") == 0)
-		return kh_xstrdup(rel);
+		return path_normalize(kh_xstrdup(rel));
 	kh_buf_puts(&b, dir);
 	if (dir[strlen(dir) - 1] != '/')
 		kh_buf_putc(&b, '/');
 	kh_buf_puts(&b, rel);
-	return kh_buf_detach(&b);
+	return path_normalize(kh_buf_detach(&b));
 }
 
 /* ---- did you mean ---- */

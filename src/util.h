@@ -64,7 +64,8 @@ int kh_file_read(const char *path, char **data, size_t *len);
 int kh_file_write_atomic(const char *path, const void *data, size_t len);
 /* Directory part of path ("." when none); malloc'd. */
 char *kh_path_dir(const char *path);
-/* Join dir and rel unless rel is absolute; malloc'd. */
+/* Join dir and rel unless rel is absolute, normalised lexically ("a/../b" is
+ * "b"); malloc'd. */
 char *kh_path_join(const char *dir, const char *rel);
 
 /* Edit distance (Levenshtein, in characters) for "did you mean" hints. */

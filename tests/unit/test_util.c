@@ -86,8 +86,14 @@ static void test_files(void)
 	T_INT("files: nothing but out.pdf left behind", 0, system(path));
 	char *d = kh_path_dir("layouts/a.yaml"), *j = kh_path_join(d, "../data/x.csv");
 	T_STR("path: dir", "layouts", d);
-	T_STR("path: join", "layouts/../data/x.csv", j);
+	T_STR("path: join normalises", "data/x.csv", j);
 	free(d);
+	free(j);
+	j = kh_path_join("../a/./b", "../../../c//d.pdf");
+	T_STR("path: join keeps leading ..", "../../c/d.pdf", j);
+	free(j);
+	j = kh_path_join("/x", "../../y");
+	T_STR("path: join stops at /", "/y", j);
 	free(j);
 }
 
