@@ -334,20 +334,20 @@ typedef struct cnode {
 	const char *id;
 	const char *label;
 	int row;                  /* table row */
-	int gc, gr;               /* grid cell (1-based), 0 = none */
+	int gc, gr, span;         /* grid cell (from 0) and columns spanned */
 	int rank, order;
 	double bary;
 	kh_tblock tb;
 	kh_rect r;
-	int ok;
+	int ok;                   /* placed (else reported) */
 } cnode;
 
 typedef struct cedge {
 	int a, b;                 /* node indices */
-	int row;
+	int row;                  /* first edges-table row of this pair */
 	kh_side sa, sb;
 	int vertical;
-	const char *label;
+	const char *label;        /* the labels of every row of this pair, one a line */
 } cedge;
 
 static const char *cell(const kh_table *t, int row, int col)
@@ -369,16 +369,15 @@ static int truthy(const char *s)
 	             !strcmp(s, "縦"));
 }
 
-static int cell_int(const kh_table *t, int row, int col, int *out)
+/* A whole number >= lo in a cell; -1 after reporting. */
+static int cell_int(const kh_table *t, int row, int col, int lo, const char *what, int *out)
 {
 	const char *s = cell(t, row, col);
 	char *end;
 	long v;
-	if (!*s)
-		return -1;
 	v = strtol(s, &end, 10);
-	if (*end || v < 1 || v > 1000) {
-		kh_error(kh_table_cell_loc(t, row, col), "'%s' is not a grid position (a whole number from 1)", s);
+	if (!*s || *end || v < lo || v > 1000) {
+		kh_error(kh_table_cell_loc(t, row, col), "'%s' is not %s", s, what);
 		return -1;
 	}
 	*out = (int)v;
@@ -476,67 +475,86 @@ static void order_ranks(cnode *nodes, int n, const cedge *edges, int ne, int nra
 	free(tmp);
 }
 
+static void table_unknown(kh_doc *doc, const kh_ynode *n)
+{
+	const char *near;
+	for (int i = 0; i < doc->ntables; i++)
+		if (!strcmp(doc->table_names[i], n->str))
+			return; /* named, but it did not load: reported */
+	kh_error(n->loc, "unknown table '%s'", n->str);
+	near = kh_closest(n->str, doc->table_names, (size_t)doc->ntables);
+	if (near)
+		kh_hint("did you mean '%s'?", near);
+}
+
+/* For sides facing each other along an axis: put both ends where the boxes
+ * overlap on the other axis, so the arrow runs straight. */
+static void align_ends(kh_anchor *a, kh_anchor *b)
+{
+	const kh_rect *ra = &a->box, *rb = &b->box;
+	if (vertical_side(a->side) && vertical_side(b->side)) {
+		double lo = fmax(ra->x, rb->x), hi = fmin(ra->x + ra->w, rb->x + rb->w), x;
+		if (hi - lo < 6)
+			return;
+		/* the centre of the narrower box when it is in the overlap */
+		x = ra->w < rb->w ? ra->x + ra->w / 2 : rb->x + rb->w / 2;
+		if (x < lo + 3 || x > hi - 3)
+			x = (lo + hi) / 2;
+		a->at = (x - ra->x) / ra->w;
+		b->at = (x - rb->x) / rb->w;
+	} else if (!vertical_side(a->side) && !vertical_side(b->side) && a->side != KH_SIDE_CENTER &&
+	           b->side != KH_SIDE_CENTER) {
+		double lo = fmax(ra->y, rb->y), hi = fmin(ra->y + ra->h, rb->y + rb->h), y;
+		if (hi - lo < 6)
+			return;
+		y = ra->h < rb->h ? ra->y + ra->h / 2 : rb->y + rb->h / 2;
+		if (y < lo + 3 || y > hi - 3)
+			y = (lo + hi) / 2;
+		a->at = (y - ra->y) / ra->h;
+		b->at = (y - rb->y) / rb->h;
+	}
+}
+
 void kh_chart_draw(const kh_chart_in *in)
 {
 	static const char *const layouts[] = {"grid", "auto", NULL};
 	static const char *const routes[] = {"straight", "orthogonal", NULL};
+	static const char *const arrows[] = {"none", "start", "end", "both", NULL};
 	const kh_ynode *el = in->el, *nn = kh_prop(el, "nodes"), *en = kh_prop(el, "edges");
+	const kh_ynode *nlabel = kh_prop(el, "node-label"), *elabel = kh_prop(el, "edge-label");
 	kh_doc *doc = in->doc;
 	const kh_table *nt = NULL, *et = NULL;
-	const kh_textstyle *ns, *es;
+	const kh_textstyle *ns = kh_doc_elem_style(doc, el, "node-style");
+	const kh_textstyle *es = kh_doc_elem_style(doc, el, "edge-style");
 	kh_color nfill = kh_prop_color(el, "node-fill", doc->palette);
 	kh_color nstroke = kh_prop_color(el, "node-stroke", doc->palette);
-	kh_color estroke = kh_prop_color(el, "stroke", doc->palette);
-	kh_len npad = kh_prop_len(el, "node-padding"), nrad = kh_prop_len(el, "node-radius");
+	kh_color estroke = kh_prop_color(el, "edge-stroke", doc->palette);
+	kh_len padl[4], nrad = kh_prop_len(el, "node-radius");
 	kh_len lwl = kh_prop_len(el, "line-width"), gapl = kh_prop_len(el, "gap");
-	double pad, radius, lw, gap;
+	double pad[4], radius, lw, gap;
 	int layout, orth = kh_prop_enum(el, "route", routes, 1) == 1;
-	static const char *const arrows[] = {"none", "start", "end", "both", NULL};
 	int arrow = kh_prop_enum(el, "arrow", arrows, KH_ARROW_END);
-	int cid, clabel, ccol, crow, n = 0, ne = 0, ncols, nrows;
+	int cid, clabel, ccol, crow, cspan, n = 0, ne = 0, ncols, nrows;
 	cnode *nodes = NULL;
 	cedge *edges = NULL;
 	kh_bindctx bc = *in->ctx;
 	kh_obstacles boxes = {NULL, 0, 0}, lines = {NULL, 0, 0};
-	const kh_ynode *nsn = kh_prop(el, "node-style"), *esn = kh_prop(el, "edge-style");
 
-	ns = nsn && nsn->kind == KH_Y_SCALAR ? kh_doc_style(doc, nsn->str, nsn->loc) : &doc->base_style;
-	es = esn && esn->kind == KH_Y_SCALAR ? kh_doc_style(doc, esn->str, esn->loc) : ns;
-	pad = npad.set ? kh_len_pt(npad, in->area.w, ns->size) : 3 * MM;
-	radius = nrad.set ? kh_len_pt(nrad, in->area.w, ns->size) : 0;
+	kh_prop_sides(el, "node-padding", padl);
+	for (int i = 0; i < 4; i++)
+		pad[i] = kh_len_pt(padl[i], in->area.w, ns->size);
+	radius = kh_len_pt(nrad, in->area.w, ns->size);
 	lw = lwl.set ? kh_len_pt(lwl, 0, ns->size) : 0.75;
-	gap = gapl.set ? kh_len_pt(gapl, in->area.w, ns->size) : 6 * MM;
-	if (estroke.space == KH_COLOR_NONE && !kh_prop(el, "stroke"))
-		estroke.space = KH_COLOR_RGB;
-	if (nstroke.space == KH_COLOR_NONE && !kh_prop(el, "node-stroke"))
-		nstroke.space = KH_COLOR_RGB;
+	gap = kh_len_pt(gapl, in->area.w, ns->size);
 
-	if (!nn || nn->kind != KH_Y_SCALAR || !(nt = kh_doc_table(doc, nn->str))) {
-		if (nn && nn->kind == KH_Y_SCALAR) {
-			const char *near = kh_closest(nn->str, doc->table_names, (size_t)doc->ntables);
-			int known = 0;
-			for (int i = 0; i < doc->ntables; i++)
-				known |= !strcmp(doc->table_names[i], nn->str);
-			if (!known) {
-				kh_error(nn->loc, "unknown table '%s'", nn->str);
-				if (near)
-					kh_hint("did you mean '%s'?", near);
-			}
-		} else {
-			kh_error(el->loc, "the chart needs a nodes table (nodes: NAME)");
-		}
+	if (!nn || nn->kind != KH_Y_SCALAR)
+		return; /* the schema check requires it */
+	if (!(nt = kh_doc_table(doc, nn->str))) {
+		table_unknown(doc, nn);
 		return;
 	}
 	if (en && en->kind == KH_Y_SCALAR && !(et = kh_doc_table(doc, en->str))) {
-		int known = 0;
-		for (int i = 0; i < doc->ntables; i++)
-			known |= !strcmp(doc->table_names[i], en->str);
-		if (!known) {
-			const char *near = kh_closest(en->str, doc->table_names, (size_t)doc->ntables);
-			kh_error(en->loc, "unknown table '%s'", en->str);
-			if (near)
-				kh_hint("did you mean '%s'?", near);
-		}
+		table_unknown(doc, en);
 		return;
 	}
 	cid = kh_table_require(nt, "id", nn->loc);
@@ -545,10 +563,11 @@ void kh_chart_draw(const kh_chart_in *in)
 	clabel = kh_table_column(nt, "label");
 	ccol = kh_table_column(nt, "col");
 	crow = kh_table_column(nt, "row");
-	layout = kh_prop_enum(el, "layout", layouts, ccol >= 0 && crow >= 0 ? 0 : 1);
+	cspan = kh_table_column(nt, "span");
+	layout = kh_prop_enum(el, "layout", layouts, 0);
 	if (layout == 0 && (ccol < 0 || crow < 0)) {
 		kh_table_require(nt, ccol < 0 ? "col" : "row", nn->loc);
-		kh_hint("give every node its grid cell in columns col and row, or use layout: auto");
+		kh_hint("give every node its grid cell in columns col and row (from 0), or use layout: auto");
 		return;
 	}
 
@@ -567,39 +586,41 @@ void kh_chart_draw(const kh_chart_in *in)
 		}
 		v->id = id;
 		v->row = i;
+		v->span = 1;
+		n++;
 		bc.table = nt;
 		bc.row = i;
-		v->label = clabel >= 0 ? kh_bind_text(&bc, cell(nt, i, clabel), kh_table_cell_loc(nt, i, clabel)) : id;
+		if (nlabel)
+			v->label = kh_bind_node(&bc, nlabel);
+		else
+			v->label = clabel >= 0 ? kh_bind_text(&bc, cell(nt, i, clabel), kh_table_cell_loc(nt, i, clabel)) : id;
 		if (!v->label)
-			v->label = "";
+			continue;
 		if (layout == 0) {
-			if (cell_int(nt, i, ccol, &v->gc) < 0 || cell_int(nt, i, crow, &v->gr) < 0) {
-				if (!*cell(nt, i, ccol) || !*cell(nt, i, crow)) {
-					kh_error(kh_table_cell_loc(nt, i, !*cell(nt, i, ccol) ? ccol : crow),
-					         "the node '%s' has no grid position", id);
-					kh_hint("fill in its col and row (grid cells from 1)");
-				}
+			if (cell_int(nt, i, ccol, 0, "a grid column (a whole number from 0)", &v->gc) < 0 ||
+			    cell_int(nt, i, crow, 0, "a grid row (a whole number from 0)", &v->gr) < 0)
 				continue;
-			}
+			if (cspan >= 0 && *cell(nt, i, cspan) &&
+			    cell_int(nt, i, cspan, 1, "a number of columns to span (from 1)", &v->span) < 0)
+				continue;
 		}
 		v->ok = 1;
-		n++;
 	}
 
-	/* edges */
+	/* edges: one arrow per pair of nodes, the labels of its rows together */
 	if (et) {
 		int cf = kh_table_require(et, "from", en->loc), ct = kh_table_require(et, "to", en->loc);
 		int cl = kh_table_column(et, "label"), cfs = kh_table_column(et, "from-side");
 		int cts = kh_table_column(et, "to-side"), cv = kh_table_column(et, "label-vertical");
 		if (cf >= 0 && ct >= 0) {
+			kh_buf lb = KH_BUF_INIT;
 			edges = kh_xcalloc((size_t)et->nrows + 1, sizeof *edges);
 			for (int i = 0; i < et->nrows; i++) {
-				cedge *g = &edges[ne];
-				const char *ids[2] = {cell(et, i, cf), cell(et, i, ct)};
-				int cols[2] = {cf, ct}, bad = 0, s;
-				for (int k = 0; k < 2; k++) {
-					int idx = find_node(nodes, n, ids[k]);
-					if (idx < 0) {
+				const char *ids[2] = {cell(et, i, cf), cell(et, i, ct)}, *label = NULL;
+				int cols[2] = {cf, ct}, idx[2], bad = 0, s, sa, sb, k;
+				for (k = 0; k < 2; k++) {
+					idx[k] = find_node(nodes, n, ids[k]);
+					if (idx[k] < 0) {
 						const char **cands = kh_xmalloc((size_t)(n + 1) * sizeof *cands);
 						const char *near;
 						for (int j = 0; j < n; j++)
@@ -610,60 +631,75 @@ void kh_chart_draw(const kh_chart_in *in)
 							kh_hint("did you mean '%s'?", near);
 						free(cands);
 						bad = 1;
-					} else if (k == 0) {
-						g->a = idx;
-					} else {
-						g->b = idx;
+					} else if (!nodes[idx[k]].ok) {
+						bad = 1; /* the node's own problem is reported */
 					}
 				}
-				if (bad)
-					continue;
-				g->row = i;
-				if ((s = kh_side_parse(cell(et, i, cfs))) < 0) {
+				if ((sa = kh_side_parse(cell(et, i, cfs))) < 0) {
 					kh_error(kh_table_cell_loc(et, i, cfs), "unknown side '%s'", cell(et, i, cfs));
-					kh_hint("use top, right, bottom, left or leave it empty");
-					continue;
+					kh_hint("use top, right, bottom, left, or leave it empty");
+					bad = 1;
 				}
-				g->sa = (kh_side)s;
-				if ((s = kh_side_parse(cell(et, i, cts))) < 0) {
+				if ((sb = kh_side_parse(cell(et, i, cts))) < 0) {
 					kh_error(kh_table_cell_loc(et, i, cts), "unknown side '%s'", cell(et, i, cts));
-					kh_hint("use top, right, bottom, left or leave it empty");
-					continue;
+					kh_hint("use top, right, bottom, left, or leave it empty");
+					bad = 1;
 				}
-				g->sb = (kh_side)s;
-				g->vertical = truthy(cell(et, i, cv));
 				bc.table = et;
 				bc.row = i;
-				g->label = cl >= 0 && *cell(et, i, cl) ? kh_bind_text(&bc, cell(et, i, cl), kh_table_cell_loc(et, i, cl))
-				                                      : NULL;
-				ne++;
+				if (elabel)
+					label = kh_bind_node(&bc, elabel);
+				else if (cl >= 0 && *cell(et, i, cl))
+					label = kh_bind_text(&bc, cell(et, i, cl), kh_table_cell_loc(et, i, cl));
+				if (bad)
+					continue;
+				for (s = 0; s < ne; s++)
+					if (edges[s].a == idx[0] && edges[s].b == idx[1])
+						break;
+				if (s == ne) {
+					cedge *g = &edges[ne++];
+					g->a = idx[0];
+					g->b = idx[1];
+					g->row = i;
+					g->sa = (kh_side)sa;
+					g->sb = (kh_side)sb;
+				}
+				edges[s].vertical |= cv >= 0 && truthy(cell(et, i, cv));
+				if (label && *label) {
+					kh_buf_reset(&lb);
+					if (edges[s].label)
+						kh_buf_printf(&lb, "%s\n\n", edges[s].label);
+					kh_buf_puts(&lb, label);
+					edges[s].label = kh_arena_strdup(doc->arena, kh_buf_cstr(&lb));
+				}
 			}
+			kh_buf_free(&lb);
 		}
 	}
 
 	/* positions */
 	if (layout == 0) {
-		kh_len cl = kh_prop_len(el, "columns"), rl = kh_prop_len(el, "rows");
 		ncols = (int)kh_prop_num(el, "columns", 0);
 		nrows = (int)kh_prop_num(el, "rows", 0);
-		(void)cl;
-		(void)rl;
 		for (int i = 0; i < n; i++) {
-			if (!kh_prop(el, "columns") && nodes[i].gc > ncols)
-				ncols = nodes[i].gc;
-			if (!kh_prop(el, "rows") && nodes[i].gr > nrows)
-				nrows = nodes[i].gr;
+			if (!nodes[i].ok)
+				continue;
+			if (!kh_prop(el, "columns") && nodes[i].gc + nodes[i].span > ncols)
+				ncols = nodes[i].gc + nodes[i].span;
+			if (!kh_prop(el, "rows") && nodes[i].gr + 1 > nrows)
+				nrows = nodes[i].gr + 1;
 		}
 		if (ncols < 1)
 			ncols = 1;
 		if (nrows < 1)
 			nrows = 1;
 		for (int i = 0; i < n; i++)
-			if (nodes[i].gc > ncols || nodes[i].gr > nrows) {
-				int col = nodes[i].gc > ncols ? ccol : crow;
-				kh_error(kh_table_cell_loc(nt, nodes[i].row, col), "the node '%s' is outside the chart's %d x %d grid",
-				         nodes[i].id, ncols, nrows);
-				kh_hint("raise the chart's columns/rows or move the node");
+			if (nodes[i].ok && (nodes[i].gc + nodes[i].span > ncols || nodes[i].gr >= nrows)) {
+				int col = nodes[i].gr >= nrows ? crow : nodes[i].gc >= ncols ? ccol : cspan;
+				kh_error(kh_table_cell_loc(nt, nodes[i].row, col),
+				         "the node '%s' is outside the chart's grid (%d column%s, %d row%s)", nodes[i].id,
+				         ncols, ncols == 1 ? "" : "s", nrows, nrows == 1 ? "" : "s");
+				kh_hint("columns and rows count from 0; raise the chart's columns or rows, or move the node");
 				nodes[i].ok = 0;
 			}
 	} else {
@@ -672,86 +708,106 @@ void kh_chart_draw(const kh_chart_in *in)
 		for (int rk = 0; rk < nranks; rk++) {
 			int cnt = 0;
 			for (int i = 0; i < n; i++)
-				cnt += nodes[i].rank == rk;
+				cnt += nodes[i].ok && nodes[i].rank == rk;
 			if (cnt > maxw)
 				maxw = cnt;
 		}
 		ncols = maxw;
 		nrows = nranks;
-		/* columns per rank: spread the rank's nodes evenly */
+		/* a rank's nodes spread evenly over the width, in their order */
 		for (int rk = 0; rk < nranks; rk++) {
 			cnode **rn = kh_xmalloc((size_t)(n + 1) * sizeof *rn);
 			int m = 0;
 			for (int i = 0; i < n; i++)
-				if (nodes[i].rank == rk)
+				if (nodes[i].ok && nodes[i].rank == rk)
 					rn[m++] = &nodes[i];
 			for (int i = 0; i < m; i++)
 				rn[i]->bary = rn[i]->order;
 			qsort(rn, (size_t)m, sizeof *rn, by_order);
 			for (int i = 0; i < m; i++) {
-				rn[i]->gr = rk + 1;
-				rn[i]->gc = i; /* placed below by slot */
-				rn[i]->order = m; /* rank size */
+				rn[i]->gr = rk;
+				rn[i]->gc = i;
+				rn[i]->order = m; /* from here on: the rank's size */
 			}
 			free(rn);
 		}
 	}
 
-	/* box sizes from the measured labels, centred in their cells */
+	/* boxes: grid nodes fill their cells' width (less the gap), auto nodes
+	 * are as wide as their label; every box of a row as tall as the tallest */
 	{
 		double cw = in->area.w / ncols, ch = in->area.h / nrows;
+		double *rowh = kh_xcalloc((size_t)nrows + 1, sizeof *rowh);
 		for (int i = 0; i < n; i++) {
 			cnode *v = &nodes[i];
-			double slot_w = layout == 0 ? cw : in->area.w / v->order, maxw = slot_w - gap - 2 * pad, cx, cy, w, h;
+			double slot = layout == 0 ? cw * v->span : in->area.w / v->order, maxw = slot - gap - pad[1] - pad[3];
 			if (!v->ok)
 				continue;
 			if (maxw < ns->size)
 				maxw = ns->size;
-			kh_tblock_set(&v->tb, v->label, ns, KH_ALIGN_CENTER, maxw, doc->arena, kh_table_cell_loc(nt, v->row, clabel >= 0 ? clabel : cid));
-			w = kh_tblock_natural(&v->tb) + 2 * pad;
-			h = kh_tblock_height(&v->tb) + 2 * pad;
-			v->tb.width = w - 2 * pad;
-			if (layout == 0)
-				cx = in->area.x + (v->gc - 0.5) * cw;
-			else
-				cx = in->area.x + (v->gc + 0.5) * slot_w;
-			cy = in->area.y + (v->gr - 0.5) * ch;
-			if (h > ch - 2)
-				kh_warning(kh_table_cell_loc(nt, v->row, cid), "the node '%s' is taller than its grid row (%.1fmm > %.1fmm)",
-				           v->id, h / MM, ch / MM);
-			v->r = (kh_rect){cx - w / 2, cy - h / 2, w, h};
+			kh_tblock_set(&v->tb, v->label, ns, ns->align == KH_ALIGN_JUSTIFY ? KH_ALIGN_CENTER : ns->align, maxw,
+			              doc->arena, kh_table_cell_loc(nt, v->row, clabel >= 0 ? clabel : cid));
+			v->r.w = layout == 0 ? slot - gap : kh_tblock_natural(&v->tb) + pad[1] + pad[3];
+			v->r.h = kh_tblock_height(&v->tb) + pad[0] + pad[2];
+			v->tb.width = v->r.w - pad[1] - pad[3];
+			if (v->r.h > rowh[v->gr])
+				rowh[v->gr] = v->r.h;
 		}
-		/* two nodes in one cell */
+		for (int i = 0; i < n; i++) {
+			cnode *v = &nodes[i];
+			double cx, cy;
+			if (!v->ok)
+				continue;
+			v->r.h = rowh[v->gr];
+			cx = layout == 0 ? in->area.x + (v->gc + v->span / 2.0) * cw : in->area.x + (v->gc + 0.5) * (in->area.w / v->order);
+			cy = in->area.y + (v->gr + 0.5) * ch;
+			if (v->r.h > ch - 2)
+				kh_warning(kh_table_cell_loc(nt, v->row, cid), "the node '%s' is taller than its grid row (%.1fmm, %.1fmm)",
+				           v->id, v->r.h / MM, ch / MM);
+			v->r.x = cx - v->r.w / 2;
+			v->r.y = cy - v->r.h / 2;
+		}
+		free(rowh);
 		for (int i = 0; i < n; i++)
 			for (int j = i + 1; j < n; j++)
 				if (nodes[i].ok && nodes[j].ok && kh_rect_overlap(nodes[i].r, nodes[j].r)) {
 					kh_error(kh_table_cell_loc(nt, nodes[j].row, layout == 0 ? ccol : cid),
 					         "the nodes '%s' and '%s' overlap", nodes[i].id, nodes[j].id);
-					kh_hint("give them different grid cells, or shorten the labels");
+					kh_hint("give them different grid cells");
 					nodes[j].ok = 0;
 				}
 	}
 
-	/* draw nodes */
+	/* draw the nodes */
 	for (int i = 0; i < n; i++) {
 		cnode *v = &nodes[i];
+		double th;
 		if (!v->ok)
 			continue;
 		kh_dl_rect(in->dl, in->pg, v->r.x, v->r.y, v->r.w, v->r.h, radius, nfill, nstroke, lw);
-		kh_tblock_draw(in->dl, in->pg, &v->tb, v->r.x + pad, v->r.y + pad);
+		th = kh_tblock_height(&v->tb);
+		kh_tblock_draw(in->dl, in->pg, &v->tb, v->r.x + pad[3], v->r.y + (v->r.h - th) / 2);
 		kh_obstacles_add(&boxes, (kh_rect){v->r.x - 1, v->r.y - 1, v->r.w + 2, v->r.h + 2});
 		if (in->node_cb)
 			in->node_cb(in->user, v->id, v->r, kh_table_cell_loc(nt, v->row, cid));
 	}
 
-	/* route edges, then labels */
+	/* route the edges, then place their labels */
 	{
 		double (*route)[2 * KH_ROUTE_MAX] = kh_xcalloc((size_t)ne + 1, sizeof *route);
 		int *np = kh_xcalloc((size_t)ne + 1, sizeof *np);
+		int clab = et ? kh_table_column(et, "label") : -1;
 		for (int k = 0; k < ne; k++) {
 			kh_anchor a = {nodes[edges[k].a].r, edges[k].sa, 0.5}, b = {nodes[edges[k].b].r, edges[k].sb, 0.5};
 			if (!nodes[edges[k].a].ok || !nodes[edges[k].b].ok)
 				continue;
+			if (orth) {
+				if (a.side == KH_SIDE_AUTO)
+					a.side = facing(&a.box, &b.box);
+				if (b.side == KH_SIDE_AUTO)
+					b.side = facing(&b.box, &a.box);
+				align_ends(&a, &b);
+			}
 			np[k] = kh_route(&a, &b, orth, route[k]);
 			kh_draw_arrow_path(in->dl, in->pg, route[k], np[k], estroke, lw, NULL, 0, arrow);
 			for (int s = 0; s + 1 < np[k]; s++) {
@@ -764,6 +820,7 @@ void kh_chart_draw(const kh_chart_in *in)
 			kh_obstacles hard = {NULL, 0, 0};
 			kh_rect at;
 			kh_tblock tb;
+			kh_loc where = kh_table_cell_loc(et, edges[k].row, clab >= 0 ? clab : 0);
 			double w, h;
 			int got;
 			if (!np[k] || !edges[k].label || !*edges[k].label)
@@ -772,8 +829,7 @@ void kh_chart_draw(const kh_chart_in *in)
 				w = es->size;
 				h = kh_vertical_height(edges[k].label, es);
 			} else {
-				kh_tblock_set(&tb, edges[k].label, es, KH_ALIGN_CENTER, in->area.w, doc->arena,
-				              kh_table_cell_loc(et, edges[k].row, kh_table_column(et, "label")));
+				kh_tblock_set(&tb, edges[k].label, es, KH_ALIGN_LEFT, in->area.w / 2, doc->arena, where);
 				w = kh_tblock_natural(&tb);
 				h = kh_tblock_height(&tb);
 				tb.width = w;
@@ -782,19 +838,17 @@ void kh_chart_draw(const kh_chart_in *in)
 				kh_obstacles_add(&hard, boxes.r[i]);
 			for (int i = 0; in->labels && i < in->labels->n; i++)
 				kh_obstacles_add(&hard, in->labels->r[i]);
-			got = place_label(route[k], np[k], w + 2, h + 2, &hard, &lines, NULL, &at);
+			got = place_label(route[k], np[k], w + 2, h + 2, &hard, &lines, &in->area, &at);
 			kh_obstacles_free(&hard);
 			if (!got) {
-				kh_warning(kh_table_cell_loc(et, edges[k].row, kh_table_column(et, "label")),
-				           "no room for the label of the edge '%s' -> '%s' without covering a box or another label",
-				           nodes[edges[k].a].id, nodes[edges[k].b].id);
+				kh_warning(where, "no room for the label of the arrow '%s' -> '%s' that covers no box and no "
+				           "other label", nodes[edges[k].a].id, nodes[edges[k].b].id);
 				kh_hint("make the chart's area larger, move the nodes apart or shorten the label");
 			}
 			if (in->labels)
 				kh_obstacles_add(in->labels, at);
 			if (edges[k].vertical)
-				kh_vertical_draw(in->dl, in->pg, edges[k].label, es, at.x + at.w / 2, at.y + 1,
-				                 kh_table_cell_loc(et, edges[k].row, kh_table_column(et, "label")));
+				kh_vertical_draw(in->dl, in->pg, edges[k].label, es, at.x + at.w / 2, at.y + 1, where);
 			else
 				kh_tblock_draw(in->dl, in->pg, &tb, at.x + 1, at.y + 1);
 		}

@@ -134,6 +134,7 @@ typedef struct keysrc {
 	const kh_doc *doc;
 	const kh_ynode *styles, *st; /* a style */
 	const kh_ynode *el;          /* or an element */
+	int list;                    /* the element is a list: its indent is the hanging indent */
 	const kh_ynode *deflt;       /* styles.default: where every chain ends */
 } keysrc;
 
@@ -141,7 +142,7 @@ static const kh_ynode *style_get(const keysrc *ks, const char *key)
 {
 	const kh_ynode *st = ks->st;
 	if (ks->el)
-		return kh_prop(ks->el, key);
+		return ks->list && !strcmp(key, "indent") ? NULL : kh_prop(ks->el, key);
 	for (int depth = 0; st && st->kind == KH_Y_MAP && depth < 64; depth++) {
 		const kh_ynode *ov = kh_ymap_get(st, ks->doc->locale.name), *v;
 		const char *inh;
@@ -247,7 +248,7 @@ static void root_style(kh_doc *doc, kh_textstyle *ts, kh_loc where, int *ok)
 static void resolve_style(kh_doc *doc, const kh_ynode *styles, const kh_ynode *st, kh_loc where,
                           kh_textstyle *ts, int *ok)
 {
-	keysrc ks = {doc, styles, st, NULL, kh_ymap_get(styles, "default")};
+	keysrc ks = {doc, styles, st, NULL, 0, kh_ymap_get(styles, "default")};
 	const kh_ynode *f = style_get(&ks, "font");
 	memset(ts, 0, sizeof *ts);
 	ts->size = 10;
@@ -320,12 +321,13 @@ const kh_textstyle *kh_doc_elem_style(kh_doc *doc, const kh_ynode *el, const cha
 	const kh_ynode *n = kh_prop(el, key);
 	const kh_textstyle *base = scalar(n) && *n->str ? kh_doc_style(doc, n->str, n->loc) : &doc->base_style;
 	kh_textstyle *ts;
-	keysrc ks = {doc, NULL, NULL, el, NULL};
+	keysrc ks = {doc, NULL, NULL, el, 0, NULL};
 	int any = 0, ok = 1;
 	if (strcmp(key, "style") != 0)
 		return base; /* label-style, caption-style ...: no overrides on the element */
+	ks.list = !strcmp(kh_elem_kind(el), "list");
 	for (size_t i = 0; i < KH_COUNT(keys) && !any; i++)
-		any = kh_prop(el, keys[i]) != NULL;
+		any = kh_prop(el, keys[i]) != NULL && !(ks.list && !strcmp(keys[i], "indent"));
 	if (!any)
 		return base;
 	ts = kh_arena_alloc(doc->arena, sizeof *ts);

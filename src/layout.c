@@ -122,6 +122,8 @@ struct region {
 	double gap;               /* between stacked elements */
 	int placed;               /* something placed in this segment */
 	int seg;                  /* segment counter: changes on every break */
+	int text_prev, text_seg;  /* the last thing stacked was text (in segment text_seg) */
+	double text_base, text_y; /* its last baseline, and the cursor after it */
 	int overflowed;           /* an overflow was reported for this region */
 	region *parent;
 	boxseg *box;
@@ -335,9 +337,9 @@ static void name_add(eng *e, const char *name, kh_dl_page *pg, kh_rect r, kh_loc
 	for (int i = 0; i < e->nnames; i++)
 		if (!strcmp(e->names[i].name, name)) {
 			kh_error(loc, "the name '%s' is already used", name);
-			if (e->names[i].loc.line)
-				kh_hint("it names the box at line %d; names must be unique (use a template such as "
-				        "'box-{id}' inside repeat)", e->names[i].loc.line);
+			if (e->names[i].loc.file && e->names[i].loc.line)
+				kh_hint("it names the box at %s:%d; names must be unique (inside repeat, use a template "
+				        "such as 'box-{id}')", e->names[i].loc.file, e->names[i].loc.line);
 			return;
 		}
 	kh_grow(&e->names, sizeof *e->names, (size_t)e->nnames + 1, &e->ncap);
@@ -614,35 +616,39 @@ void kh_tblock_draw(kh_dl *dl, kh_dl_page *pg, const kh_tblock *b, double x, dou
 
 /* Draw the lines of b from line `from` at the cursor of r, breaking the
  * region between lines.  Returns the index of the first line that did not
- * fit (b->n when all did).  *first_base / *first_pg: where line `from` went. */
-static int draw_lines(eng *e, region *r, double x, const kh_tblock *b, int from, double *first_base,
+ * fit (b->n when all did).  *base0 / *first_pg: where line `from` went. */
+static int draw_lines(eng *e, region *r, double x, const kh_tblock *b, int from, double *base0,
                       kh_dl_page **first_pg)
 {
 	double base = 0;
-	int lastseg = -1;
 	kh_textstyle ts;
 	aligned_copy(b->style, b->align, &ts);
 	for (int i = from; i < b->n; i++) {
-		int fresh = i == from || r->seg != lastseg;
-		double need = fresh ? b->ascent + b->descent : b->leading;
-		int f = fit(e, r, need);
+		/* the first line right after text in the same column, with no space
+		 * between, keeps the leading from the last baseline (list items,
+		 * paragraphs); after a gap its ascent sits at the cursor */
+		int cont = i == from && r->text_prev && r->text_seg == r->seg && fabs(r->y - r->text_y) < EPS;
+		int seg = r->seg, f;
+		double nb = cont ? r->text_base + b->leading : i == from ? r->y + b->ascent : base + b->leading;
+		f = fit(e, r, nb + b->descent - r->y);
 		if (f == FIT_NO)
 			return i;
-		if (r->seg != lastseg && i != from)
-			fresh = 1;
-		base = fresh ? r->y + b->ascent : base + b->leading;
+		base = r->seg != seg ? r->y + b->ascent : nb;
 		kh_line_draw(e->dl, r->pg, &b->lines[i], &ts, line_x(b, &b->lines[i], x), base);
 		if (i == from) {
-			if (first_base)
-				*first_base = base;
+			if (base0)
+				*base0 = base;
 			if (first_pg)
 				*first_pg = r->pg;
 		}
 		r->y = base + b->descent;
+		r->text_prev = 1;
+		r->text_base = base;
+		r->text_y = r->y;
+		r->text_seg = r->seg;
 		if (r->y > r->maxy)
 			r->maxy = r->y;
 		r->placed = 1;
-		lastseg = r->seg;
 	}
 	return b->n;
 }
@@ -766,13 +772,11 @@ static void draw_flow(eng *e, region *r, double x, double w, const kh_ynode *el,
 		s = kh_setter_new(text, st, e->arena, src->loc);
 		if (!s)
 			continue;
-		if (fr.placed)
-			fr.y += pgap;
 		while (!flow_rest_empty(kh_setter_rest(s))) {
-			int first_in_frame = !fr.placed;
-			double need = first_in_frame || fresh ? asc + desc : st->leading;
+			int first = !fr.placed;
+			double nb = first ? fr.y + asc : fresh && pgap > 0 ? fr.y + pgap + asc : base + st->leading;
 			kh_textstyle ts;
-			if (fr.y + need > fr.bottom + EPS) {
+			if (nb + desc > fr.bottom + EPS) {
 				/* the next frame, or the chain again on the next page */
 				if (fi + 1 < nf) {
 					fi++;
@@ -793,12 +797,12 @@ static void draw_flow(eng *e, region *r, double x, double w, const kh_ynode *el,
 			}
 			if (!kh_setter_next(s, fr.w, &line))
 				break;
-			base = first_in_frame || fresh ? fr.y + asc : base + st->leading;
+			base = nb;
 			ts = *st;
 			kh_line_draw(e->dl, pg, &line, &ts, fr.x + line.offset, base);
 			fr.y = base + desc;
-			fr.placed = 1;
 			fresh = 0;
+			fr.placed = 1;
 			lines_on_page++;
 		}
 	}
@@ -1051,7 +1055,7 @@ static void route_connector(eng *e, const deferred *d)
 		         nb->name);
 		return;
 	}
-	n = kh_route(&a, &b, kh_prop_enum(el, "route", routes, 0) == 1, pts);
+	n = kh_route(&a, &b, kh_prop_enum(el, "route", routes, 1) == 1, pts);
 	nd = dash_of(el, dash, 10);
 	kh_draw_arrow_path(e->dl, na->pg, pts, n, stroke, lenv(lw, 0, 10), dash, nd,
 	                   arrows_of(el, KH_ARROW_END));
@@ -1122,8 +1126,10 @@ static void draw_image(eng *e, region *r, double x, double w, double h, int stac
 			kh_error(src->loc, "the image '%s' is neither PNG nor JPEG", rel);
 		else
 			kh_error(src->loc, "cannot read the size of the image '%s': the file is damaged", rel);
-		if (st == KH_IMG_MISSING)
-			kh_hint("paths are relative to the layout file's folder (%s)", e->doc->dir);
+		if (st == KH_IMG_MISSING && strcmp(e->doc->dir, ".") != 0)
+			kh_hint("image paths are relative to the layout file's folder, '%s'", e->doc->dir);
+		else if (st == KH_IMG_MISSING)
+			kh_hint("image paths are relative to the layout file's folder");
 		free(path);
 		return;
 	}
@@ -1268,14 +1274,18 @@ static void draw_list(eng *e, region *r, double x, double w, const kh_ynode *el,
 {
 	const kh_ynode *m = kh_elem_main(el), *item = kh_prop(el, "item"), *data = kh_prop(el, "data");
 	const kh_ynode *bn = kh_prop(el, "bullet");
-	const kh_textstyle *st = elem_style(e, el, "style");
+	const kh_textstyle *st0 = elem_style(e, el, "style");
+	kh_textstyle *st = kh_arena_alloc(e->arena, sizeof *st);
 	const char *bullet = scalar(bn) ? bn->str : "●";
 	int numbered = !strcmp(bullet, "number") || !strcmp(bullet, "1.");
 	kh_len ind = kh_prop_len(el, "indent"), gapl = kh_prop_len(el, "gap");
-	double gap = gapl.set ? lenv(gapl, r->oh, st->size) : 0, indent;
+	double gap, indent;
 	const kh_table *t = NULL;
 	kh_rows rows = {0, NULL};
 	int nitems, literal = m && m->kind == KH_Y_SEQ;
+	*st = *st0;
+	st->indent = 0; /* the item text hangs; no first-line indent */
+	gap = lenv(gapl, r->oh, st->size);
 	if (!literal) {
 		const kh_ynode *src = data ? data : m;
 		if (!src || select_rows(e, el, src, c, &t, &rows) < 0)
@@ -1289,7 +1299,7 @@ static void draw_list(eng *e, region *r, double x, double w, const kh_ynode *el,
 	} else {
 		nitems = m->n;
 	}
-	if (ind.set) {
+	if (ind.set || !numbered) {
 		indent = lenv(ind, w, st->size);
 	} else {
 		const char *widest = numbered ? kh_arena_printf(e->arena, "%d.", nitems) : bullet;
@@ -1798,6 +1808,9 @@ static void place_elem(eng *e, region *r, const kh_ynode *el, const ectx *c)
 	kh_len sb = kh_prop_len(el, "space-before"), sa = kh_prop_len(el, "space-after");
 	drawfn fn = flowing_kind(k);
 	double em = e->doc->base_style.size;
+	/* on a scratch page nothing breaks: keeping is moot (and measuring a
+	 * kept element lays it out there) */
+	int keep = r->page >= 0 && kh_prop_bool(el, "keep", 0);
 	if (!*k)
 		return;
 	if (!strcmp(k, "connector")) {
@@ -1873,8 +1886,7 @@ static void place_elem(eng *e, region *r, const kh_ynode *el, const ectx *c)
 		draw_vertical(e, r, g.x, 1, el, c);
 	} else if (!strcmp(k, "chart")) {
 		draw_chart(e, r, g.x, g.w, g.h, 1, el, c);
-	} else if (g.h >= 0 || (!strcmp(k, "box") && kh_prop_bool(el, "keep", 0)) ||
-	           (fn && kh_prop_bool(el, "keep", 0))) {
+	} else if (g.h >= 0 || (keep && (fn || !strcmp(k, "box")))) {
 		/* moves whole: measure on a scratch page (or take the given height) */
 		kh_dl_page *sp = NULL;
 		double h = g.h;
@@ -1910,6 +1922,8 @@ static void place_elem(eng *e, region *r, const kh_ynode *el, const ectx *c)
 	} else if (fn) {
 		fn(e, r, g.x, g.w, el, c);
 	}
+	if (strcmp(k, "text") != 0 && strcmp(k, "flow") != 0 && strcmp(k, "list") != 0)
+		r->text_prev = 0;
 	if (sa.set)
 		r->y += lenv(sa, r->oh, em);
 }
