@@ -245,6 +245,8 @@ static void normalise(const char *utf8, size_t len, ntext *t, kh_loc where, int 
 		n++;
 	}
 	free(ctl.keys);
+	while (n > 0 && t->cp[n - 1] == ' ')
+		n--; /* trailing spaces would only ever end a line */
 	t->n = n;
 	t->src[n] = (uint32_t)len;
 }
@@ -539,7 +541,7 @@ int kh_setter_next(kh_setter *s, double width, kh_line *line)
 			    span(s, a, j) <= avail + EPS && (k = end_after(s, j)) >= 0) {
 				end = k;
 				hang = 1;
-			} else if (lastbrk > a) {
+			} else if (lastbrk > a && trim_end(s, a, lastbrk) > a) {
 				end = lastbrk;
 			} else {
 				/* No opportunity on this line: break at the frame edge (at

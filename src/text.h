@@ -60,26 +60,42 @@ typedef struct kh_setter kh_setter;
 /* Start setting utf8 (NUL-terminated) in style.  The text is normalised:
  * a single newline between Japanese characters is dropped (CSV cells wrapped
  * by hand), other newlines are spaces, "\n\n" are paragraph breaks (forced
- * line breaks; the next line is a first line again).  Characters no font has
- * are reported at `where` once per character and font.  The setter and
- * everything it returns live in `arena`. */
+ * line breaks; the next line is a first line again), U+2028 is a forced
+ * line break; newlines and spaces at the end are dropped.  Reported at
+ * `where`, once per character per text: a character neither the font nor a
+ * fallback has (warning; error with strict_glyphs), a character above
+ * U+FFFF (error: the PDF writer cannot write it), a control character
+ * (warning, left out).  The first emergency break (a run with no break
+ * opportunity wider than the line) is a warning.  The setter and everything
+ * it returns live in `arena`; the style is copied.  docs/typesetting.md has
+ * the rules. */
 kh_setter *kh_setter_new(const char *utf8, const kh_textstyle *style, kh_arena *arena, kh_loc where);
-/* Set the next line in `width` pt.  Returns 1 and fills *line, or 0 when the
- * text is used up. */
+/* Set the next line in `width` pt (each line may have its own width; the
+ * first line of a paragraph is indented within it).  Returns 1 and fills
+ * *line, or 0 when the text is used up.  Every line holds at least one
+ * character; glyph x positions are from the start of the width, the indent
+ * included, justified when the style says so (not the last line of a
+ * paragraph); a hanging 、。 may stand past the width. */
 int kh_setter_next(kh_setter *s, double width, kh_line *line);
 /* Source text not yet set (for "did not fit" messages); "" when done. */
 const char *kh_setter_rest(const kh_setter *s);
 
-/* Natural width of text on one line (no breaking), pt. */
+/* Natural width of text on one line (no breaking), pt; with forced breaks
+ * in it, the widest of its lines.  Reports nothing. */
 double kh_text_width(const char *utf8, const kh_textstyle *style);
 
 /* Draw a set line into the display list at (x, baseline y), recording
- * every glyph as used.  Returns the text item. */
+ * every glyph as used: one text item per run of glyphs in one font.  x is
+ * where the line's width starts (add line->offset for center/right).
+ * Returns the first text item, NULL for a line with no glyphs. */
 kh_dl_text *kh_line_draw(kh_dl *dl, kh_dl_page *pg, const kh_line *line, const kh_textstyle *style,
                          double x, double baseline);
 
-/* Vertical label (縦書き): one character per line, centred on x, starting at
- * top; ー and brackets rotated.  Returns the height used. */
+/* Vertical label (縦書き): one character per line, centred on center_x,
+ * starting at top, 1 em (+ letter spacing) apart; ー, dashes and brackets
+ * get rotate = 90 (the writer turns them about their em box centre).
+ * Missing characters are reported at `where` as by kh_setter_new.  Returns
+ * the height used (kh_vertical_height). */
 double kh_vertical_draw(kh_dl *dl, kh_dl_page *pg, const char *utf8, const kh_textstyle *style,
                         double center_x, double top, kh_loc where);
 double kh_vertical_height(const char *utf8, const kh_textstyle *style);
@@ -87,7 +103,10 @@ double kh_vertical_height(const char *utf8, const kh_textstyle *style);
 /* ---- linebreak.c ---- */
 
 /* Break opportunities: for n code points, sets brk[i] = 1 if a line may break
- * before cp[i] (i in 1..n-1), 2 if it must (mandatory break).  brk[0] = 0. */
+ * before cp[i] (i in 1..n-1), 2 if it must (mandatory break).  brk[0] = 0.
+ * lang "ja" (or "zh"): ICU with lb=strict/normal/loose and the JLREQ classes
+ * on top; other languages: ICU's rules for them.  kh_breaker_new costs about
+ * 0.1 ms: keep breakers rather than making one per text. */
 typedef struct kh_breaker kh_breaker;
 kh_breaker *kh_breaker_new(const char *lang, kh_kinsoku kinsoku);
 void kh_breaker_drop(kh_breaker *b);

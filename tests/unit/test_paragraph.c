@@ -298,6 +298,11 @@ static void test_newlines(kh_arena *a)
 	T_STR("newline: blank lines with spaces, one break", "段落一 | 段落二", r->joined);
 	set(r, "\n\n先頭と末尾\n\n", &st, 200, a);
 	T_STR("newline: leading and trailing dropped", "先頭と末尾", r->joined);
+	set(r, "   \n  ", &st, 200, a);
+	T_INT("newline: only blanks: no line", 0, r->n);
+	set(r, "  abcdefgh ij", &st, 30, a);
+	T_STR("leading spaces never make an empty line", "  abcd | efgh ij", r->joined);
+	T_OK("... both lines fit", r->n == 2 && r->l[0].width <= 30 && r->l[1].width <= 30 && r->l[0].hyphen_or_emergency);
 	st.indent = 10;
 	set(r, "行\xE2\x80\xA8改行", &st, 200, a);
 	T_STR("newline: U+2028 breaks the line", "行 | 改行", r->joined);
