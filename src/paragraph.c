@@ -511,15 +511,13 @@ static int adjustable(const kh_setter *s, int k, int every)
 	return s->brk[k] != 0;
 }
 
-int kh_setter_next(kh_setter *s, double width, kh_line *line)
+static void set_line(kh_setter *s, double width, kh_line *line)
 {
 	const kh_textstyle *st;
 	int a, j, end = -1, last = 0, lastbrk = -1, emergency = 0, hang = 0, e, np = 0, ng, every = 0;
 	double indent, avail, extra = 0, per = 0, x;
 
 	memset(line, 0, sizeof *line);
-	if (!s || s->pos >= s->n)
-		return 0;
 	st = &s->st;
 	a = s->pos;
 	indent = s->first ? st->indent : 0;
@@ -647,6 +645,18 @@ int kh_setter_next(kh_setter *s, double width, kh_line *line)
 
 	s->first = (s->flags[end - 1] & F_PARA) != 0;
 	s->pos = end;
+}
+
+int kh_setter_next(kh_setter *s, double width, kh_line *line)
+{
+	/* A paragraph of zero-width characters only gives no line. */
+	do {
+		if (!s || s->pos >= s->n) {
+			memset(line, 0, sizeof *line);
+			return 0;
+		}
+		set_line(s, width, line);
+	} while (line->n == 0);
 	return 1;
 }
 

@@ -300,6 +300,8 @@ static void test_newlines(kh_arena *a)
 	T_STR("newline: leading and trailing dropped", "先頭と末尾", r->joined);
 	set(r, "   \n  ", &st, 200, a);
 	T_INT("newline: only blanks: no line", 0, r->n);
+	set(r, "\xE2\x80\x8B\n\n文", &st, 200, a);
+	T_STR("a paragraph of a zero width space gives no line", "文", r->joined);
 	set(r, "  abcdefgh ij", &st, 30, a);
 	T_STR("leading spaces never make an empty line", "  abcd | efgh ij", r->joined);
 	T_OK("... both lines fit", r->n == 2 && r->l[0].width <= 30 && r->l[1].width <= 30 && r->l[0].hyphen_or_emergency);
