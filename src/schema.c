@@ -181,7 +181,7 @@ static const keydef locale_keys[] = {
 	{"fallback", T_LOCALES, 0, "none", "locales whose strings stand in for a missing one (reported)", NULL,
 	 NULL},
 	{"script", T_ENUM, 0, "cjk", "`latin`: Latin line breaking and spacing, no JLREQ rules", ch_script, NULL},
-	{"year", T_YEARFMT, 0, "see below", "how `{year:era}` writes a year: `{year}` `{era}` `{era_year}` "
+	{"year", T_YEARFMT, 0, "by locale", "how `{year:era}` writes a year: `{year}` `{era}` `{era_year}` "
 	 "`{era_year_gan}`", NULL, NULL},
 	{"number-group", T_STR, 0, "\",\"", "digit group separator for `{n:number}`", NULL, NULL},
 	{"fonts", T_FONTMAP, 0, NULL, "font substitution in this edition: `IPAexMincho: Liberation Serif`", NULL,

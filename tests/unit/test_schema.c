@@ -329,7 +329,7 @@ static const char *const draft_layout =
 	"          box:\n          content:\n            - text: \"{name:fullwidth}\"\n"
 	"      - chart:\n        nodes: programs\n        edges: programs\n        area: [15mm, 20mm, 180mm, 120mm]\n"
 	"      - vertical: \"@chart.joint\"\n"
-	"      - image: \"tests/data/docs/photo.png\"\n        size: [56mm, 42mm]\n        fit: cover\n";
+	"      - image: \"tests/data/docs/photos/photo.png\"\n        size: [56mm, 42mm]\n        fit: cover\n";
 
 static void test_good(void)
 {
