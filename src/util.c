@@ -118,8 +118,8 @@ void *kh_arena_alloc(kh_arena *a, size_t n)
 		block *nb = kh_xmalloc(sizeof(block) + size);
 		nb->size = size;
 		nb->used = 0;
-		if (size > BLOCK_SIZE / 4 && b) {
-			/* big request: keep filling the current block */
+		if (n > BLOCK_SIZE / 4 && b) {
+			/* big request: its own block, behind the one still being filled */
 			nb->next = b->next;
 			b->next = nb;
 		} else {

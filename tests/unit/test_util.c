@@ -49,6 +49,14 @@ static void test_arena_buf(void)
 	T_OK("arena: strings survive growth and big blocks", ok);
 	kh_arena_drop(a);
 
+	/* 100,000 small allocations fill 64 KiB blocks one after another */
+	a = kh_arena_new();
+	for (int i = 0; i < 100000; i++)
+		kh_arena_alloc(a, 32);
+	T_INT("arena: small allocations share blocks (3.2 MB in 49 blocks)", 49L * 65536,
+	      (long)kh_arena_used(a));
+	kh_arena_drop(a);
+
 	kh_buf b = KH_BUF_INIT;
 	T_STR("buf: empty is \"\"", "", kh_buf_cstr(&b));
 	kh_buf_puts(&b, "組版");
