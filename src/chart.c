@@ -489,30 +489,142 @@ static void table_unknown(kh_doc *doc, const kh_ynode *n)
 
 /* For sides facing each other along an axis: put both ends where the boxes
  * overlap on the other axis, so the arrow runs straight. */
-static void align_ends(kh_anchor *a, kh_anchor *b)
+static int align_ends(kh_anchor *a, kh_anchor *b)
 {
 	const kh_rect *ra = &a->box, *rb = &b->box;
 	if (vertical_side(a->side) && vertical_side(b->side)) {
 		double lo = fmax(ra->x, rb->x), hi = fmin(ra->x + ra->w, rb->x + rb->w), x;
 		if (hi - lo < 6)
-			return;
+			return 0;
 		/* the centre of the narrower box when it is in the overlap */
 		x = ra->w < rb->w ? ra->x + ra->w / 2 : rb->x + rb->w / 2;
 		if (x < lo + 3 || x > hi - 3)
 			x = (lo + hi) / 2;
 		a->at = (x - ra->x) / ra->w;
 		b->at = (x - rb->x) / rb->w;
+		return 1;
 	} else if (!vertical_side(a->side) && !vertical_side(b->side) && a->side != KH_SIDE_CENTER &&
 	           b->side != KH_SIDE_CENTER) {
 		double lo = fmax(ra->y, rb->y), hi = fmin(ra->y + ra->h, rb->y + rb->h), y;
 		if (hi - lo < 6)
-			return;
+			return 0;
 		y = ra->h < rb->h ? ra->y + ra->h / 2 : rb->y + rb->h / 2;
 		if (y < lo + 3 || y > hi - 3)
 			y = (lo + hi) / 2;
 		a->at = (y - ra->y) / ra->h;
 		b->at = (y - rb->y) / rb->h;
+		return 1;
 	}
+	return 0;
+}
+
+/* Ends that share a side of a node and could not run straight are spread
+ * along it, in the order of what they lead to. */
+static void spread_ends(kh_anchor *ends, const int *node, const int *other, const int *fixed, int nends,
+                        const cnode *nodes)
+{
+	int *grp = kh_xmalloc((size_t)(nends + 1) * sizeof *grp);
+	for (int i = 0; i < nends; i++) {
+		int m = 0;
+		if (fixed[i] || node[i] < 0)
+			continue;
+		for (int j = 0; j < nends; j++)
+			if (!fixed[j] && node[j] == node[i] && ends[j].side == ends[i].side)
+				grp[m++] = j;
+		if (m < 2 || grp[0] != i)
+			continue; /* alone, or handled with the group's first */
+		for (int a = 1; a < m; a++)
+			for (int b = a; b > 0; b--) {
+				const kh_rect *p = &nodes[other[grp[b - 1]]].r, *q = &nodes[other[grp[b]]].r;
+				double kp = vertical_side(ends[i].side) ? p->x + p->w / 2 : p->y + p->h / 2;
+				double kq = vertical_side(ends[i].side) ? q->x + q->w / 2 : q->y + q->h / 2;
+				if (kp > kq) {
+					int t = grp[b];
+					grp[b] = grp[b - 1];
+					grp[b - 1] = t;
+				}
+			}
+		for (int a = 0; a < m; a++)
+			ends[grp[a]].at = (a + 1.0) / (m + 1.0);
+	}
+	free(grp);
+}
+
+/* Automatic layout, across: the first rank spread evenly; every later
+ * node under the middle of its parents, then pushed right to keep `gap`
+ * from its left neighbour, and the rank shifted back into the area. */
+static void auto_columns(cnode *nodes, int n, const cedge *edges, int ne, int nranks, kh_rect area, double gap)
+{
+	cnode **rn = kh_xmalloc((size_t)(n + 1) * sizeof *rn);
+	double *want = kh_xmalloc((size_t)(n + 1) * sizeof *want);
+	for (int rk = 0; rk < nranks; rk++) {
+		int m = 0;
+		double shift;
+		for (int i = 0; i < n; i++)
+			if (nodes[i].ok && nodes[i].gr == rk)
+				rn[m++] = &nodes[i];
+		for (int i = 1; i < m; i++) /* by gc, the order within the rank */
+			for (int j = i; j > 0 && rn[j - 1]->gc > rn[j]->gc; j--) {
+				cnode *t = rn[j];
+				rn[j] = rn[j - 1];
+				rn[j - 1] = t;
+			}
+		for (int i = 0; i < m; i++) {
+			double sum = 0, cx = area.x + (i + 0.5) * area.w / m;
+			int cnt = 0;
+			for (int k = 0; rk > 0 && k < ne; k++) {
+				const cnode *p = &nodes[edges[k].a];
+				if (&nodes[edges[k].b] == rn[i] && p->ok && p->gr < rk) {
+					sum += p->r.x + p->r.w / 2;
+					cnt++;
+				}
+			}
+			if (cnt)
+				cx = sum / cnt;
+			want[i] = cx;
+			rn[i]->r.x = cx - rn[i]->r.w / 2;
+			if (i > 0 && rn[i]->r.x < rn[i - 1]->r.x + rn[i - 1]->r.w + gap)
+				rn[i]->r.x = rn[i - 1]->r.x + rn[i - 1]->r.w + gap;
+		}
+		if (m == 0)
+			continue;
+		/* centre the rank on where its nodes wanted to be */
+		{
+			double d = 0;
+			for (int i = 0; i < m; i++)
+				d += rn[i]->r.x + rn[i]->r.w / 2 - want[i];
+			d /= m;
+			for (int i = 0; i < m; i++)
+				rn[i]->r.x -= d;
+			if (rn[0]->r.x < area.x)
+				for (int i = m - 1; i >= 0; i--)
+					rn[i]->r.x += area.x - rn[0]->r.x;
+		}
+		shift = area.x + area.w - (rn[m - 1]->r.x + rn[m - 1]->r.w);
+		if (shift < 0) {
+			for (int i = 0; i < m; i++)
+				rn[i]->r.x += shift;
+			/* still too wide: squeeze back from the left edge */
+			for (int i = 0; i < m; i++) {
+				double lo = i ? rn[i - 1]->r.x + rn[i - 1]->r.w + gap : area.x;
+				if (rn[i]->r.x < lo)
+					rn[i]->r.x = lo;
+			}
+		}
+	}
+	free(rn);
+	free(want);
+}
+
+/* Sides for a chart arrow: above or below each other, top and bottom;
+ * side by side, left and right. */
+static kh_side chart_facing(const kh_rect *a, const kh_rect *b)
+{
+	if (b->y >= a->y + a->h - 0.01)
+		return KH_SIDE_BOTTOM;
+	if (a->y >= b->y + b->h - 0.01)
+		return KH_SIDE_TOP;
+	return b->x + b->w / 2 > a->x + a->w / 2 ? KH_SIDE_RIGHT : KH_SIDE_LEFT;
 }
 
 void kh_chart_draw(const kh_chart_in *in)
@@ -727,7 +839,6 @@ void kh_chart_draw(const kh_chart_in *in)
 			for (int i = 0; i < m; i++) {
 				rn[i]->gr = rk;
 				rn[i]->gc = i;
-				rn[i]->order = m; /* from here on: the rank's size */
 			}
 			free(rn);
 		}
@@ -740,7 +851,7 @@ void kh_chart_draw(const kh_chart_in *in)
 		double *rowh = kh_xcalloc((size_t)nrows + 1, sizeof *rowh);
 		for (int i = 0; i < n; i++) {
 			cnode *v = &nodes[i];
-			double slot = layout == 0 ? cw * v->span : in->area.w / v->order, maxw = slot - gap - pad[1] - pad[3];
+			double slot = layout == 0 ? cw * v->span : in->area.w / ncols, maxw = slot - gap - pad[1] - pad[3];
 			if (!v->ok)
 				continue;
 			if (maxw < ns->size)
@@ -755,25 +866,25 @@ void kh_chart_draw(const kh_chart_in *in)
 		}
 		for (int i = 0; i < n; i++) {
 			cnode *v = &nodes[i];
-			double cx, cy;
 			if (!v->ok)
 				continue;
 			v->r.h = rowh[v->gr];
-			cx = layout == 0 ? in->area.x + (v->gc + v->span / 2.0) * cw : in->area.x + (v->gc + 0.5) * (in->area.w / v->order);
-			cy = in->area.y + (v->gr + 0.5) * ch;
 			if (v->r.h > ch - 2)
 				kh_warning(kh_table_cell_loc(nt, v->row, cid), "the node '%s' is taller than its grid row (%.1fmm, %.1fmm)",
 				           v->id, v->r.h / MM, ch / MM);
-			v->r.x = cx - v->r.w / 2;
-			v->r.y = cy - v->r.h / 2;
+			v->r.y = in->area.y + (v->gr + 0.5) * ch - v->r.h / 2;
+			if (layout == 0)
+				v->r.x = in->area.x + (v->gc + v->span / 2.0) * cw - v->r.w / 2;
 		}
 		free(rowh);
+		if (layout == 1)
+			auto_columns(nodes, n, edges, ne, nrows, in->area, gap);
 		for (int i = 0; i < n; i++)
 			for (int j = i + 1; j < n; j++)
 				if (nodes[i].ok && nodes[j].ok && kh_rect_overlap(nodes[i].r, nodes[j].r)) {
 					kh_error(kh_table_cell_loc(nt, nodes[j].row, layout == 0 ? ccol : cid),
 					         "the nodes '%s' and '%s' overlap", nodes[i].id, nodes[j].id);
-					kh_hint("give them different grid cells");
+					kh_hint(layout == 0 ? "give them different grid cells" : "make the chart's area wider");
 					nodes[j].ok = 0;
 				}
 	}
@@ -797,17 +908,36 @@ void kh_chart_draw(const kh_chart_in *in)
 		double (*route)[2 * KH_ROUTE_MAX] = kh_xcalloc((size_t)ne + 1, sizeof *route);
 		int *np = kh_xcalloc((size_t)ne + 1, sizeof *np);
 		int clab = et ? kh_table_column(et, "label") : -1;
+		/* sides and ends first: straight where the boxes face each other,
+		 * else spread along the side they share */
+		kh_anchor *ends = kh_xcalloc((size_t)(2 * ne) + 1, sizeof *ends);
+		int *enode = kh_xmalloc((size_t)(2 * ne + 1) * sizeof *enode);
+		int *eother = kh_xmalloc((size_t)(2 * ne + 1) * sizeof *eother);
+		int *efixed = kh_xcalloc((size_t)(2 * ne) + 1, sizeof *efixed);
 		for (int k = 0; k < ne; k++) {
-			kh_anchor a = {nodes[edges[k].a].r, edges[k].sa, 0.5}, b = {nodes[edges[k].b].r, edges[k].sb, 0.5};
-			if (!nodes[edges[k].a].ok || !nodes[edges[k].b].ok)
+			kh_anchor *a = &ends[2 * k], *b = &ends[2 * k + 1];
+			enode[2 * k] = eother[2 * k + 1] = edges[k].a;
+			enode[2 * k + 1] = eother[2 * k] = edges[k].b;
+			if (!nodes[edges[k].a].ok || !nodes[edges[k].b].ok) {
+				enode[2 * k] = enode[2 * k + 1] = -1;
 				continue;
-			if (orth) {
-				if (a.side == KH_SIDE_AUTO)
-					a.side = facing(&a.box, &b.box);
-				if (b.side == KH_SIDE_AUTO)
-					b.side = facing(&b.box, &a.box);
-				align_ends(&a, &b);
 			}
+			*a = (kh_anchor){nodes[edges[k].a].r, edges[k].sa, 0.5};
+			*b = (kh_anchor){nodes[edges[k].b].r, edges[k].sb, 0.5};
+			if (!orth)
+				continue;
+			if (a->side == KH_SIDE_AUTO || a->side == KH_SIDE_CENTER)
+				a->side = chart_facing(&a->box, &b->box);
+			if (b->side == KH_SIDE_AUTO || b->side == KH_SIDE_CENTER)
+				b->side = chart_facing(&b->box, &a->box);
+			efixed[2 * k] = efixed[2 * k + 1] = align_ends(a, b);
+		}
+		if (orth)
+			spread_ends(ends, enode, eother, efixed, 2 * ne, nodes);
+		for (int k = 0; k < ne; k++) {
+			kh_anchor a = ends[2 * k], b = ends[2 * k + 1];
+			if (enode[2 * k] < 0)
+				continue;
 			np[k] = kh_route(&a, &b, orth, route[k]);
 			kh_draw_arrow_path(in->dl, in->pg, route[k], np[k], estroke, lw, NULL, 0, arrow);
 			for (int s = 0; s + 1 < np[k]; s++) {
@@ -854,6 +984,10 @@ void kh_chart_draw(const kh_chart_in *in)
 		}
 		free(route);
 		free(np);
+		free(ends);
+		free(enode);
+		free(eother);
+		free(efixed);
 	}
 	kh_obstacles_free(&boxes);
 	kh_obstacles_free(&lines);
