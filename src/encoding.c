@@ -354,16 +354,20 @@ static kh_encoding utf16_guess(const unsigned char *s, size_t n)
 	return KH_ENC_AUTO;
 }
 
-/* Detection without a BOM.  *whole: the result reads all of s. */
-static kh_encoding detect_plain(const unsigned char *s, size_t n, int *whole)
+/* Detection without a BOM.  *whole: 1 the result reads all of s, 0 it does
+ * not; 2 (only when quick) CP932 by elimination, its structure not checked:
+ * iconv will, and on failure the full detection decides what to report. */
+static kh_encoding detect_plain(const unsigned char *s, size_t n, int *whole, int quick)
 {
 	size_t bad, p8, ps, pe, valid = 0, invalid = 0, i;
 	*whole = 1;
 	p8 = valid_prefix(KH_ENC_UTF8, s, n, &bad);
 	if (p8 == n)
 		return KH_ENC_UTF8;
-	/* UTF-8 with a few damaged characters is still UTF-8; CP932 and EUC-JP
-	 * text read as UTF-8 is mostly invalid, which shows soon */
+	/* UTF-8 with a few damaged characters is still UTF-8: more of its
+	 * sequences are valid than not.  CP932 and EUC-JP text read as UTF-8 is
+	 * mostly invalid (their lead bytes 0x81-0x9F and 0xA1-0xDF cannot start
+	 * a UTF-8 sequence), which shows soon. */
 	for (i = 0; i < n && !(invalid >= 64 && invalid > valid); ) {
 		size_t k;
 		if (s[i] < 0x80) {
@@ -376,16 +380,20 @@ static kh_encoding detect_plain(const unsigned char *s, size_t n, int *whole)
 			i += k;
 		} else {
 			invalid++;
-			i++;
+			i += bad;
 		}
 	}
-	if (i == n && valid > 0 && invalid * 8 <= valid) {
+	if (i >= n && valid > invalid) {
 		*whole = 0;
 		return KH_ENC_UTF8;
 	}
 	pe = valid_prefix(KH_ENC_EUCJP, s, n, &bad);
 	if (pe == n) /* CP932 text (hiragana 0x82xx, kanji 0x88-0x9F) is never valid EUC-JP */
 		return KH_ENC_EUCJP;
+	if (quick) {
+		*whole = 2;
+		return KH_ENC_CP932;
+	}
 	ps = valid_prefix(KH_ENC_CP932, s, n, &bad);
 	if (ps == n)
 		return KH_ENC_CP932;
@@ -400,7 +408,7 @@ kh_encoding kh_encoding_detect(const unsigned char *data, size_t len)
 	size_t bomlen;
 	kh_encoding b = bom_of(data, len, &bomlen);
 	int whole;
-	return b != KH_ENC_AUTO ? b : detect_plain(data, len, &whole);
+	return b != KH_ENC_AUTO ? b : detect_plain(data, len, &whole, 0);
 }
 
 /* ---- reporting ---- */
@@ -449,7 +457,7 @@ static void hint_other(kh_encoding declared, kh_encoding used, const unsigned ch
 	if (other == KH_ENC_AUTO)
 		other = utf16_guess(s, n);
 	if (other == KH_ENC_AUTO)
-		other = detect_plain(s, n, &whole);
+		other = detect_plain(s, n, &whole, 0);
 	if (other != used && valid_prefix(other, s + bomlen, n - bomlen, &bad) == n - bomlen) {
 		kh_hint("the encoding is declared as %s, but the file looks like %s: declare '%s', or leave the "
 		        "encoding to detection", kh_encoding_name(declared), kh_encoding_name(other),
@@ -524,8 +532,9 @@ static int has_high(const unsigned char *s, size_t n)
 	return 0;
 }
 
-static int via_iconv(const char *file, kh_encoding e, kh_encoding declared, const unsigned char *s, size_t n,
-                     size_t bomlen, kh_text *out)
+/* Decode s (after bomlen bytes) from e with iconv into out.  Returns 0, or
+ * -1 with the offset of the first byte that is not a character in *fail. */
+static int via_iconv(kh_encoding e, const unsigned char *s, size_t n, size_t bomlen, kh_text *out, size_t *fail)
 {
 	const char *from = e == KH_ENC_CP932 ? "CP932" : e == KH_ENC_EUCJP ? "EUC-JP"
 	                 : e == KH_ENC_UTF16LE ? "UTF-16LE" : "UTF-16BE";
@@ -550,13 +559,7 @@ static int via_iconv(const char *file, kh_encoding e, kh_encoding declared, cons
 			continue;
 		}
 		/* EILSEQ: not a character here; EINVAL: the data ends inside one */
-		{
-			size_t off = (size_t)((const unsigned char *)in - s), bad = 1;
-			size_t k = off < n ? seq(e, s + off, n - off, &bad, NULL) : 0;
-			if (k)
-				bad = k;
-			report_bad(file, e, declared, s, n, bomlen, off, bad);
-		}
+		*fail = (size_t)((const unsigned char *)in - s);
 		iconv_close(cd);
 		free(buf);
 		return -1;
@@ -576,7 +579,7 @@ int kh_encoding_decode_take(const char *file, char *data, size_t len, kh_encodin
 	kh_encoding bom = bom_of(s, len, &bomlen), e;
 	memset(out, 0, sizeof *out);
 	if (declared == KH_ENC_AUTO) {
-		e = bom != KH_ENC_AUTO ? bom : detect_plain(s, len, &whole);
+		e = bom != KH_ENC_AUTO ? bom : detect_plain(s, len, &whole, 1);
 	} else if (bom != KH_ENC_AUTO) {
 		if (declared != bom && !(declared == KH_ENC_UTF16 && is_utf16(bom))) {
 			char why[64];
@@ -588,7 +591,7 @@ int kh_encoding_decode_take(const char *file, char *data, size_t len, kh_encodin
 	} else if (is_utf16(declared)) {
 		kh_encoding g = utf16_guess(s, len);
 		if (len > 0 && !memchr(s, 0, len)) {
-			report_disagree(file, declared, detect_plain(s, len, &whole),
+			report_disagree(file, declared, detect_plain(s, len, &whole, 0),
 			                " (it has no NUL bytes, UTF-16 text always has)");
 			goto fail;
 		}
@@ -614,9 +617,11 @@ int kh_encoding_decode_take(const char *file, char *data, size_t len, kh_encodin
 	out->enc = e;
 	out->bom = bomlen > 0;
 
-	p = whole && declared == KH_ENC_AUTO && !bomlen ? len /* detection read it all */
-	                                              : valid_prefix(e, s + bomlen, len - bomlen, &bad) + bomlen;
 	nul = find_nul(e, s + bomlen, len - bomlen) + bomlen;
+	if (whole == 1 || (whole == 2 && nul == len))
+		p = len; /* detection read it all, or iconv will */
+	else
+		p = valid_prefix(e, s + bomlen, len - bomlen, &bad) + bomlen;
 	if (nul < len && nul <= p) {
 		report_nul(file, e, s, len, bomlen, nul);
 		goto fail;
@@ -632,8 +637,24 @@ int kh_encoding_decode_take(const char *file, char *data, size_t len, kh_encodin
 		out->len = len - bomlen;
 		return 0;
 	}
-	if (via_iconv(file, e, declared, s, len, bomlen, out) < 0)
+	if (via_iconv(e, s, len, bomlen, out, &p) < 0) {
+		if (whole == 2) {
+			/* CP932 was a guess: report in whatever reads furthest */
+			kh_encoding best = detect_plain(s, len, &whole, 0);
+			if (best != e) {
+				e = best;
+				p = valid_prefix(e, s, len, &bad);
+			}
+		}
+		bad = 1;
+		{
+			size_t k = p < len ? seq(e, s + p, len - p, &bad, NULL) : 0;
+			if (k)
+				bad = k;
+		}
+		report_bad(file, e, declared, s, len, bomlen, p, bad);
 		goto fail;
+	}
 	free(data);
 	return 0;
 fail:
