@@ -1,0 +1,186 @@
+# The layout engine end to end: small layouts of tests/data/engine built to a
+# PDF and a display-list dump.  Positions are asserted from the dump (pt,
+# top-left origin of the media box); every layout also has a golden dump
+# (tests/data/engine/NAME.dump, rewritten by `make update-golden`).
+. "$(dirname "$0")/../lib.sh"
+export LC_ALL=C.UTF-8
+D=tests/data/engine
+
+# build NAME [ARGS]: build $D/NAME.yaml to $TMP/NAME.pdf and $TMP/NAME.dump;
+# stderr in $TMP/NAME.err, exit status in $TMP/NAME.rc.
+build() {
+	n=$1; shift
+	"$KH" build "$D/$n.yaml" -o "$TMP/$n.pdf" --dump "$TMP/$n.dump" "$@" 2> "$TMP/$n.err"
+	echo $? > "$TMP/$n.rc"
+}
+# built NAME: "0 " when it built without a message
+built() { echo "$(cat "$TMP/$1.rc") $(cat "$TMP/$1.err")"; }
+# line N of the dump's items matching a pattern (awk regex)
+item() { awk -v re="$2" '$0 ~ re' "$TMP/$1.dump" | sed -n "${3:-1}p"; }
+
+# ---- stacking, 50% width, wrapping, absolute placement ----
+build stack
+expect_eq "engine stack: builds without a message" "0 " "$(built stack)"
+# A5 (419.53 x 595.28), margins 20mm/15mm: margin box x 42.52, width 334.49.
+# The title's baseline is its ascent (0.88 em of 14pt) below the top margin.
+expect_eq "engine stack: title at the top margin" \
+	'text IPAexGothic 14.00 #000000 at 42.52,69.01 to 98.52 "組版の試験"' "$(item stack '^text' 1)"
+# The first box: 5mm (14.17) under the title's descent (69.01 + 1.68), 20mm tall, full width.
+expect_eq "engine stack: box stacked under the title, 20mm tall" \
+	"path fill #E8EEF7 stroke none rect 42.52,84.87 334.49x56.69" "$(item stack 'E8EEF7')"
+# The second box: 5mm under the first, half the margin box wide, as tall as its text plus padding.
+expect_eq "engine stack: 50% box stacked under the first" \
+	"path fill #1F3A68 stroke none rect 42.52,155.73 167.24x27.01" "$(item stack '1F3A68')"
+expect_eq "engine stack: text inside the box at its padding" \
+	'text IPAexMincho 10.00 #FFFFFF at 51.02,173.04 to 101.02 "世界保健機関"' "$(item stack 'FFFFFF')"
+# The lead, 60mm (170.08) wide, justified: every line but the last ends at the
+# right edge (last glyph at 42.52 + 170.08 - 10 = 202.60); 16pt apart.
+widths=$(awk '$1 == "text" && $4 == "#000000" && $2 == "IPAexMincho" { print $6 " " $8 }' "$TMP/stack.dump" | sed '$d')
+expect_eq "engine stack: justified lines end at the 60mm edge" \
+	"42.52,191.54 202.60
+42.52,207.54 202.60
+42.52,223.54 202.60
+42.52,239.54 202.60
+42.52,255.54 202.60
+42.52,271.54 202.60" "$(printf '%s\n' "$widths" | sed -n '1,6p')"
+expect_eq "engine stack: absolute text at [100mm, 10mm] of the trim box" \
+	'text IPAexMincho 10.00 #000000 at 283.46,37.15 to 333.46 "国際労働機関"' "$(tail -1 "$TMP/stack.dump")"
+golden "engine stack: golden dump" "$D/stack.dump" "$(cat "$TMP/stack.dump")"
+
+# ---- every element ----
+build elements
+expect_eq "engine elements: builds without a message" "0 " "$(built elements)"
+expect_eq "engine elements: two pages of A5 plus 3mm bleed" "2 436.54x612.28 bleed 8.50" \
+	"$(grep -c '^page' "$TMP/elements.dump") $(sed -n 1p "$TMP/elements.dump" | cut -d' ' -f3-)"
+expect_eq "engine elements: master band into the bleed, drawn first" \
+	"path fill #1F3A68 stroke none rect 0.00,0.00 436.54x28.35" "$(sed -n 2p "$TMP/elements.dump")"
+expect_eq "engine elements: folio {page} / {pages}, centred on the trim box" \
+	'at 210.22,590.10 to 221.91 "1 / 2"|at 210.22,590.10 to 221.91 "2 / 2"' \
+	"$(grep ' / 2"$' "$TMP/elements.dump" | sed 's/.* at /at /' | paste -s -d '|')"
+# Connector a.right -> b.left, orthogonal: from the right edge of a
+# (12mm + 40mm + bleed = 155.91) to the left edge of b (90mm + bleed = 263.62).
+expect_eq "engine elements: orthogonal connector from a.right to b.left" \
+	"path fill none stroke gray(0) 0.50 M 155.91,86.46 L 209.76,86.46 L 209.76,171.50 L 259.62,171.50
+path fill gray(0) stroke none M 263.62,171.50 L 258.62,173.40 L 258.62,169.60 Z" \
+	"$(grep -A1 'M 155.91,86.46' "$TMP/elements.dump")"
+expect_eq "engine elements: connector label beside the line, clear of both boxes" \
+	'text IPAexGothic 7.00 #1F3A68 at 212.76,131.64 to 233.76 "資金拠出"' "$(item elements '資金拠出' 1)"
+expect_eq "engine elements: straight connector from a.bottom@25% with two heads" \
+	"path fill none stroke gray(0) 0.50 M 74.65,109.01 L 316.53,191.47|M 70.87,107.72 L|M 320.31,192.76 L" \
+	"$(grep -o -E 'path fill none stroke gray\(0\) 0.50 M 74.65.*|M 70.87,107.72 L|M 320.31,192.76 L' "$TMP/elements.dump" | paste -s -d '|')"
+expect_eq "engine elements: dashed line with an arrowhead" \
+	"path fill none stroke #1F3A68 0.50 dash 3.00,2.00 M 42.52,221.10 L 390.02,221.10" "$(item elements 'dash 3.00')"
+# wide.png is 80x60: contain in 40x40mm gives 40x30mm, centred vertically.
+expect_eq "engine elements: image contain, centred in its frame" \
+	"image tests/data/engine/photos/wide.png 42.52,249.45 113.39x85.04" "$(item elements 'wide.png')"
+# tall.jpg is 60x80: cover in 40x20mm scales to 40x53.3mm, clipped to the frame.
+expect_eq "engine elements: image cover, clipped to its frame" \
+	"image tests/data/engine/photos/tall.jpg 178.58,188.03 113.39x151.18 clip 178.58,235.28 113.39x56.69" \
+	"$(item elements 'tall.jpg')"
+expect_eq "engine elements: caption under the image frame" \
+	'text IPAexGothic 7.00 #000000 at 42.52,357.62 to 62.95 "contain"' "$(item elements '"contain"')"
+expect_eq "engine elements: vertical label, brackets rotated" \
+	'text IPAexGothic 7.00 #1F3A68 at 348.66,241.43 vertical to 348.66,311.43 rotated 2 "協働事業（ASEAN）"' \
+	"$(item elements 'vertical')"
+# the bullet at the list's x, the item text 1em (9pt) further; numbers as
+# wide as the widest ("5.") plus half an em
+expect_eq "engine elements: bullets and numbers hang left of the item text" "42.52 51.52 235.28 247.82" \
+	"$(awk '$1 == "text" && $6 ~ /,399.10$/ { split($6, p, ","); printf "%s%s", s, p[1]; s = " " }' "$TMP/elements.dump" |
+	   tr ' ' '\n' | sort -n | tr '\n' ' ' | sed 's/ $//')"
+expect_eq "engine elements: list items 14pt apart (the leading)" "399.10 413.10 427.10 441.10 455.10" \
+	"$(awk '$NF ~ /^"[0-9]\."$/ { split($6, p, ","); printf "%s%s", s, p[2]; s = " " }' "$TMP/elements.dump")"
+# The chart: the top node spans the three columns; arrows run straight down
+# from its bottom edge to the top edge of each node under it.
+expect_eq "engine elements: chart arrows from the spanning box to each node" \
+	"M 101.10,139.15 L 101.10,241.77|M 218.27,139.15 L 218.27,241.77|M 335.43,139.15 L 335.43,241.77" \
+	"$(awk '/stroke gray\(0\) 0.75 M/ { printf "%s%s %s %s %s", s, $7, $8, $9, $10; s = "|" }' "$TMP/elements.dump")"
+expect_eq "engine elements: arrowheads end on the node tops (y 246.37)" "246.37 246.37 246.37" \
+	"$(awk '/fill gray\(0\) stroke none M [0-9.]*,246.37/ { split($7, p, ","); printf "%s%s", s, p[2]; s = " " }' "$TMP/elements.dump")"
+expect_eq "engine elements: repeat grid: a row's boxes share the tallest's height" \
+	"42.52,377.50 111.50x34.34|162.52,377.50 111.50x34.34" \
+	"$(awk '/E8EEF7 stroke none rect [0-9.]*,377.50/ { printf "%s%s %s", s, $7, $8; s = "|" }' "$TMP/elements.dump")"
+golden "engine elements: golden dump" "$D/elements.dump" "$(cat "$TMP/elements.dump")"
+pdftotext "$TMP/elements.pdf" - > "$TMP/elements.txt" 2> "$TMP/elements.pdferr"
+expect_eq "engine elements: the PDF's text layer has the texts" "1 3 3" \
+	"$(for w in 厚生労働省 世界保健機関 資金拠出; do grep -c "$w" "$TMP/elements.txt"; done | paste -s -d ' ')"
+qpdf --check "$TMP/elements.pdf" > /dev/null 2>&1
+expect_eq "engine elements: qpdf --check" "0" "$?"
+expect_eq "engine elements: PDF title from the string table" "Title: 組版の試験" \
+	"$(pdfinfo "$TMP/elements.pdf" | sed -n 's/^Title: */Title: /p')"
+
+# ---- flow over frames and pages; a box split; a kept box moved ----
+build flow
+expect_eq "engine flow: builds without a message" "0 " "$(built flow)"
+expect_eq "engine flow: four pages (flow over two, box split over two)" "4" "$(grep -c '^page' "$TMP/flow.dump")"
+# Frames: 10mm and 55mm from the left (28.35, 155.91), 40mm wide.
+expect_eq "engine flow: the lines start in the two frames" "28.35 155.91" \
+	"$(awk '/^page 2/ { exit } $1 == "text" { split($6, p, ","); x[p[1]] = 1 } END { for (k in x) print k }' "$TMP/flow.dump" | sort -n | tr '\n' ' ' | sed 's/ $//')"
+src=$(awk -F, '$1 == "lead" { print $2 }' "$D/strings.csv")
+flowed=$(awk '/^page 3/ { exit } $1 == "text" { q = index($0, "\""); print substr($0, q + 1, length($0) - q - 1) }' "$TMP/flow.dump" | tr -d '\n')
+expect_eq "engine flow: the four paragraphs in order, nothing lost or doubled" "$src$src$src$src" "$flowed"
+expect_eq "engine flow: the unkept box splits: a background on each page" \
+	"3 path fill #E8EEF7 stroke none rect 28.35,28.35 240.94x359.51|4 path fill #E8EEF7 stroke none rect 28.35,28.35 240.94x62.34" \
+	"$(awk '/^page/ { p = $2 } /E8EEF7/ { printf "%s%s %s", s, p, $0; s = "|" }' "$TMP/flow.dump")"
+expect_eq "engine flow: the kept box moves whole to the next page" \
+	"4 path fill #1F3A68 stroke none rect 28.35,90.69 240.94x90.34" \
+	"$(awk '/^page/ { p = $2 } /1F3A68/ { print p, $0 }' "$TMP/flow.dump")"
+golden "engine flow: golden dump" "$D/flow.dump" "$(cat "$TMP/flow.dump")"
+
+# ---- repeat: groups in a grid, a group's list sorted, a filtered column ----
+build repeat
+expect_eq "engine repeat: builds without a message" "0 " "$(built repeat)"
+expect_eq "engine repeat: one box per group, two columns, rows as tall as their tallest box" \
+	"34.02,42.52 170.08x47.22|215.43,42.52 170.08x47.22|34.02,101.08 170.08x60.22" \
+	"$(awk '/E8EEF7/ { printf "%s%s %s", s, $7, $8; s = "|" }' "$TMP/repeat.dump")"
+expect_eq "engine repeat: group keys, and each group's rows sorted by -order" \
+	"WELFARE 2 高齢化対策支援 1 障害者福祉対策支援 LABOUR 2 移民労働者の権利保護支援 1 労働安全衛生対策支援 HEALTH 3 産業保健支援 2 保健システム支援 1 感染症対策支援" \
+	"$(awk '$1 == "text" && $NF != "\"・\"" && !/: / { q = index($0, "\""); printf "%s%s", s, substr($0, q + 1, length($0) - q - 1); s = " " }' "$TMP/repeat.dump")"
+expect_eq "engine repeat: where partner != '' and sort: label (code point order)" \
+	"ILO: 労働安全衛生対策支援|WHO: 感染症対策支援|WHO: 産業保健支援|ILO: 移民労働者の権利保護支援|WHO: 高齢化対策支援" \
+	"$(awk '$1 == "text" && /: / { q = index($0, "\""); printf "%s%s", s, substr($0, q + 1, length($0) - q - 1); s = "|" }' "$TMP/repeat.dump")"
+golden "engine repeat: golden dump" "$D/repeat.dump" "$(cat "$TMP/repeat.dump")"
+
+# ---- editions ----
+build locale
+expect_eq "engine locale: ja builds" "0 " "$(built locale)"
+golden "engine locale: ja golden dump" "$D/locale.ja.dump" "$(cat "$TMP/locale.dump")"
+"$KH" build "$D/locale.yaml" -l en -o "$TMP/locale-en.pdf" --dump "$TMP/locale-en.dump" 2> "$TMP/locale-en.err"
+expect_eq "engine locale: en builds" "0 " "$? $(cat "$TMP/locale-en.err")"
+expect_eq "engine locale: en: fonts substituted, the en size override" \
+	'text LiberationSans 14.00 #000000 at 56.69,69.37 to 150.86 "Typesetting test"' "$(sed -n 2p "$TMP/locale-en.dump")"
+expect_eq "engine locale: en: Latin lines broken at spaces" \
+	'"The Ministry of Health, Labour and Welfare covers a"' "$(sed -n 3p "$TMP/locale-en.dump" | sed 's/.* "/"/')"
+golden "engine locale: en golden dump" "$D/locale.en.dump" "$(cat "$TMP/locale-en.dump")"
+expect_eq "engine locale: en PDF title" "Title: Typesetting test" \
+	"$(pdfinfo "$TMP/locale-en.pdf" | sed -n 's/^Title: */Title: /p')"
+
+# ---- automatic org chart; a node added to the CSV needs no layout change ----
+build chart-auto
+expect_eq "engine chart auto: builds without a message" "0 " "$(built chart-auto)"
+golden "engine chart auto: golden dump" "$D/chart-auto.dump" "$(cat "$TMP/chart-auto.dump")"
+# ranks: the root above its four children, the grandchildren below them
+expect_eq "engine chart auto: three ranks of 1, 4 and 2 boxes" "1 4 2" \
+	"$(awk '/E8EEF7.* rect / { split($8, p, ","); y[p[2]]++ } END { for (k in y) print k, y[k] }' "$TMP/chart-auto.dump" | sort -n | awk '{ printf "%s%s", s, $2; s = " " }')"
+# every arrowhead's tip lies on the top edge of a box
+tips=$(awk '/E8EEF7.* rect / { split($8, p, ","); split($9, q, "x"); n++; X0[n] = p[1]; Y0[n] = p[2]; X1[n] = p[1] + q[1] }
+	/fill gray\(0\) stroke none M/ { split($7, t, ","); ok = 0; for (i = 1; i <= n; i++) if (t[1] >= X0[i] && t[1] <= X1[i] && t[2] - Y0[i] < 0.01 && Y0[i] - t[2] < 0.01) ok = 1; printf "%s", ok }' "$TMP/chart-auto.dump")
+expect_eq "engine chart auto: every arrow ends on the top edge of a box" "1111111" "$tips"
+mkdir -p "$TMP/grow"
+cp "$D/chart-auto.yaml" "$D/tree-edges.csv" "$TMP/grow/"
+cp "$D/tree-nodes.csv" "$TMP/grow/"
+printf 'apec,アジア太平洋経済協力\n' >> "$TMP/grow/tree-nodes.csv"
+printf 'mhlw,apec,連携,\n' >> "$TMP/grow/tree-edges.csv"
+"$KH" build "$TMP/grow/chart-auto.yaml" -o "$TMP/grow.pdf" --dump "$TMP/grow.dump" 2> "$TMP/grow.err"
+expect_eq "engine chart auto: a node row added to the CSV builds" "0 " "$? $(cat "$TMP/grow.err")"
+expect_eq "engine chart auto: ... and shows the new box and arrow (5 under the root, 8 arrows)" "1 5 2 8" \
+	"$(awk '/E8EEF7.* rect / { split($8, p, ","); y[p[2]]++ } END { for (k in y) print k, y[k] }' "$TMP/grow.dump" | sort -n | awk '{ printf "%s ", $2 }')$(grep -c 'fill gray(0) stroke none M' "$TMP/grow.dump")"
+expect_eq "engine chart auto: ... with no two boxes overlapping" "" \
+	"$(awk '/E8EEF7.* rect / { split($8, p, ","); split($9, q, "x"); n++; X0[n] = p[1]; Y0[n] = p[2]; X1[n] = p[1] + q[1]; Y1[n] = p[2] + q[2] }
+	END { for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (X0[i] < X1[j] && X0[j] < X1[i] && Y0[i] < Y1[j] && Y0[j] < Y1[i]) print i, j }' "$TMP/grow.dump")"
+
+# ---- check, default output, no partial output ----
+out=$("$KH" check "$D/elements.yaml" 2>&1); rc=$?
+expect_eq "engine check: a good layout: exit 0, no message" "0 " "$rc $out"
+( cd "$TMP" && "$KH" build "$ROOT/$D/stack.yaml" 2> err ); rc=$?
+expect_eq "engine build: default output out/NAME.LOCALE.pdf (out/ created)" "0 yes" \
+	"$rc $( [ -s "$TMP/out/stack.ja.pdf" ] && echo yes || echo no)"
