@@ -776,7 +776,8 @@ void kh_chart_draw(const kh_chart_in *in)
 					g->sa = (kh_side)sa;
 					g->sb = (kh_side)sb;
 				}
-				edges[s].vertical |= cv >= 0 && truthy(cell(et, i, cv));
+				/* one letter a line is no way to set Latin: horizontal there */
+				edges[s].vertical |= cv >= 0 && truthy(cell(et, i, cv)) && !doc->locale.latin;
 				if (label && *label) {
 					kh_buf_reset(&lb);
 					if (edges[s].label)

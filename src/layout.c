@@ -616,9 +616,10 @@ void kh_tblock_draw(kh_dl *dl, kh_dl_page *pg, const kh_tblock *b, double x, dou
 
 /* Draw the lines of b from line `from` at the cursor of r, breaking the
  * region between lines.  Returns the index of the first line that did not
- * fit (b->n when all did).  *base0 / *first_pg: where line `from` went. */
+ * fit (b->n when all did).  *base0 / *first_pg: where line `from` went;
+ * *before_first: the item its page ended with before it (NULL: none). */
 static int draw_lines(eng *e, region *r, double x, const kh_tblock *b, int from, double *base0,
-                      kh_dl_page **first_pg)
+                      kh_dl_page **first_pg, kh_dl_item **before_first)
 {
 	double base = 0;
 	kh_textstyle ts;
@@ -634,6 +635,8 @@ static int draw_lines(eng *e, region *r, double x, const kh_tblock *b, int from,
 		if (f == FIT_NO)
 			return i;
 		base = r->seg != seg ? r->y + b->ascent : nb;
+		if (i == from && before_first)
+			*before_first = r->pg->last;
 		kh_line_draw(e->dl, r->pg, &b->lines[i], &ts, line_x(b, &b->lines[i], x), base);
 		if (i == from) {
 			if (base0)
@@ -675,7 +678,7 @@ static void draw_text(eng *e, region *r, double x, double w, const kh_ynode *el,
 		return;
 	st = elem_style(e, el, "style");
 	kh_tblock_set(&b, text, st, st->align, w, e->arena, src->loc);
-	stop = draw_lines(e, r, x, &b, 0, NULL, NULL);
+	stop = draw_lines(e, r, x, &b, 0, NULL, NULL, NULL);
 	if (stop < b.n)
 		text_overflow(e, r, el, text + (b.lines[stop].src_start <= strlen(text) ? b.lines[stop].src_start : 0));
 }
@@ -751,7 +754,7 @@ static void draw_flow(eng *e, region *r, double x, double w, const kh_ynode *el,
 			if (i > 0 && r->placed)
 				r->y += pgap;
 			kh_tblock_set(&b, text, st, st->align, w, e->arena, src->loc);
-			stop = draw_lines(e, r, x, &b, 0, NULL, NULL);
+			stop = draw_lines(e, r, x, &b, 0, NULL, NULL, NULL);
 			if (stop < b.n) {
 				text_overflow(e, r, el, text + b.lines[stop].src_start);
 				return;
@@ -1062,7 +1065,8 @@ static void route_connector(eng *e, const deferred *d)
 	if (lab) {
 		const char *text = bind(&d->c, lab);
 		const kh_textstyle *st = elem_style(e, el, "label-style");
-		int vertical = kh_prop_bool(el, "label-vertical", 0);
+		/* one letter a line is no way to set Latin: horizontal there */
+		int vertical = kh_prop_bool(el, "label-vertical", 0) && !e->doc->locale.latin;
 		kh_obstacles obs = {NULL, 0, 0};
 		kh_rect at;
 		double lw_, lh;
@@ -1311,6 +1315,7 @@ static void draw_list(eng *e, region *r, double x, double w, const kh_ynode *el,
 		kh_tblock b, bb;
 		double base = 0;
 		kh_dl_page *bpg = NULL;
+		kh_dl_item *mark = NULL;
 		int stop;
 		const kh_ynode *src;
 		if (literal) {
@@ -1329,12 +1334,18 @@ static void draw_list(eng *e, region *r, double x, double w, const kh_ynode *el,
 		if (i > 0 && r->placed)
 			r->y += gap;
 		kh_tblock_set(&b, text, st, st->align, w - indent, e->arena, src->loc);
-		stop = draw_lines(e, r, x + indent, &b, 0, &base, &bpg);
+		stop = draw_lines(e, r, x + indent, &b, 0, &base, &bpg, &mark);
 		if (bpg && strcmp(bullet, "none") != 0 && *bullet) {
+			/* the bullet goes before the item's text in the display list, so
+			 * the text layer reads "● item" */
 			btext = numbered ? kh_arena_printf(e->arena, "%d.", i + 1) : bullet;
 			kh_tblock_set(&bb, btext, st, KH_ALIGN_LEFT, HUGE_H, e->arena, bn ? bn->loc : el_loc(el));
-			if (bb.n)
+			if (bb.n) {
+				kh_dl_item *last = bpg->last;
 				kh_line_draw(e->dl, bpg, &bb.lines[0], st, x, base);
+				if (bpg->last != last && last && last->next == bpg->last)
+					move_last_after(bpg, last, mark);
+			}
 		}
 		if (stop < b.n) {
 			text_overflow(e, r, el, text + b.lines[stop].src_start);
@@ -1495,10 +1506,11 @@ static void draw_table(eng *e, region *r, double x, double w, const kh_ynode *el
 
 /* ---- scratch layout: lay out, measure, move ---- */
 
-/* Lay el out on a scratch page at (x, 0) in width w as if stacked; returns
- * the height used. */
-static double scratch_layout(eng *e, const region *r, kh_dl_page *sp, double x, double w, const kh_ynode *el,
-                             const ectx *c)
+/* Lay el out on a scratch page at (x, y0) in width w as if stacked in r
+ * there (where it lands when it fits, so what refers to r's container, such
+ * as a flow's frames, is where it belongs); returns the height used. */
+static double scratch_layout(eng *e, const region *r, kh_dl_page *sp, double x, double y0, double w,
+                             const kh_ynode *el, const ectx *c)
 {
 	region s;
 	memset(&s, 0, sizeof s);
@@ -1507,21 +1519,22 @@ static double scratch_layout(eng *e, const region *r, kh_dl_page *sp, double x, 
 	s.pg = sp;
 	s.x = s.ox = x;
 	s.w = s.ow = w;
-	s.bottom = HUGE_H;
+	s.top = s.y = s.maxy = s.oy = y0;
+	s.bottom = y0 + HUGE_H;
 	s.oh = r->oh;
 	s.cox = r->cox;
 	s.coy = r->coy;
 	s.cow = r->cow;
 	s.coh = r->coh;
 	place_elem(e, &s, el, c);
-	return fmax(s.y, s.maxy);
+	return fmax(s.y, s.maxy) - y0;
 }
 
 /* ---- repeat ---- */
 
-/* Make the background of a box laid out at (x, 0) in width w taller by dh
+/* Make the background of a box laid out at (x, y) in width w taller by dh
  * (the bottom half of its outline moves down), if it is that box's. */
-static void stretch_box(kh_dl_item *it, double x, double w, double dh)
+static void stretch_box(kh_dl_item *it, double x, double y, double w, double dh)
 {
 	kh_dl_path *p;
 	double x0 = 1e30, x1 = -1e30, y0 = 1e30, y1 = -1e30;
@@ -1537,7 +1550,7 @@ static void stretch_box(kh_dl_item *it, double x, double w, double dh)
 			y1 = fmax(y1, p->segs[i].y[j]);
 		}
 	}
-	if (fabs(y0) > EPS || fabs(x0 - x) > EPS || fabs(x1 - x - w) > EPS)
+	if (fabs(y0 - y) > EPS || fabs(x0 - x) > EPS || fabs(x1 - x - w) > EPS)
 		return;
 	for (int i = 0; i < p->nseg; i++)
 		for (int j = 0; j < 3; j++)
@@ -1599,20 +1612,19 @@ static void draw_repeat(eng *e, region *r, double x, double w, const kh_ynode *e
 		double cw = (w - (cols - 1) * gap) / cols;
 		for (int i = 0; i < ninst; i += cols) {
 			int n = ninst - i < cols ? ninst - i : cols, f;
-			double rowh = 0;
+			double rowh = 0, gy = i > 0 && r->placed ? gap : 0, y0 = r->y + gy;
 			for (int k = 0; k < n; k++) {
 				sp[k] = scratch_page(e);
 				e->last_box = NULL;
-				hs[k] = scratch_layout(e, r, sp[k], x + k * (cw + gap), cw, each, &ic[i + k]);
+				hs[k] = scratch_layout(e, r, sp[k], x + k * (cw + gap), y0, cw, each, &ic[i + k]);
 				bg[k] = cols > 1 && !strcmp(kind_of(each), "box") ? e->last_box : NULL;
 				rowh = fmax(rowh, hs[k]);
 			}
 			/* a row of boxes: every box as tall as the row */
 			for (int k = 0; k < n; k++)
 				if (bg[k])
-					stretch_box(bg[k], x + k * (cw + gap), cw, rowh - hs[k]);
-			if (i > 0 && r->placed)
-				r->y += gap;
+					stretch_box(bg[k], x + k * (cw + gap), y0, cw, rowh - hs[k]);
+			r->y += gy;
 			f = fit(e, r, rowh);
 			if (f == FIT_NO) {
 				if (overflow_once(r)) {
@@ -1625,7 +1637,7 @@ static void draw_repeat(eng *e, region *r, double x, double w, const kh_ynode *e
 			if (f == FIT_OVER)
 				too_tall(e, r, el, rowh);
 			for (int k = 0; k < n; k++)
-				splice(e, sp[k], r->pg, 0, r->y, 0);
+				splice(e, sp[k], r->pg, 0, r->y - y0, 0);
 			r->y += rowh;
 			r->placed = 1;
 			if (r->y > r->maxy)
@@ -1640,15 +1652,56 @@ static void draw_repeat(eng *e, region *r, double x, double w, const kh_ynode *e
 
 /* ---- vertical ---- */
 
+/* A set line turned a quarter clockwise, centred on cx from top down. */
+static void draw_sideways(eng *e, kh_dl_page *pg, const kh_line *l, const kh_textstyle *st, double cx, double top)
+{
+	kh_dl_text *cur = NULL;
+	for (int i = 0; i < l->n; i++) {
+		const kh_pglyph *pgl = &l->g[i];
+		double asc = pgl->font ? kh_font_ascent(pgl->font, st->size) : st->size * 0.88;
+		double desc = pgl->font ? kh_font_descent(pgl->font, st->size) : st->size * 0.12;
+		/* where the glyph would stand upright for the writer to turn it
+		 * about its em box's centre */
+		double gx = cx - pgl->advance / 2, gy = top + pgl->x + pgl->advance / 2 + (asc - desc) / 2;
+		kh_glyph *g;
+		if (!cur || cur->font != pgl->font) {
+			kh_dl_item *it = kh_dl_add(e->dl, pg, KH_DL_TEXT);
+			cur = &it->u.text;
+			cur->font = pgl->font;
+			cur->size = st->size;
+			cur->color = st->color;
+			cur->x = gx;
+			cur->y = gy;
+			cur->glyphs = kh_arena_alloc(e->dl->arena, (size_t)l->n * sizeof *cur->glyphs);
+		}
+		g = &cur->glyphs[cur->n++];
+		g->cp = pgl->cp;
+		g->x = gx - cur->x;
+		g->y = gy - cur->y;
+		g->rotate = 90;
+		if (pgl->font)
+			kh_font_use(pgl->font, pgl->cp);
+	}
+}
+
 static void draw_vertical(eng *e, region *r, double x, int stacked, const kh_ynode *el, const ectx *c)
 {
 	const kh_ynode *src = source_node(el, "text");
 	const char *text = bind(c, src);
 	const kh_textstyle *st = elem_style(e, el, "style");
 	double h;
+	kh_tblock b;
+	int latin = e->doc->locale.latin;
 	if (!text)
 		return;
-	h = kh_vertical_height(text, st);
+	/* a Latin edition turns the line sideways (reading downwards) rather
+	 * than stand its letters one a line */
+	if (latin) {
+		kh_tblock_set(&b, text, st, KH_ALIGN_LEFT, HUGE_H, e->arena, src->loc);
+		h = b.n ? b.lines[0].width : 0;
+	} else {
+		h = kh_vertical_height(text, st);
+	}
 	if (stacked) {
 		int f = fit(e, r, h);
 		if (f == FIT_NO) {
@@ -1659,7 +1712,10 @@ static void draw_vertical(eng *e, region *r, double x, int stacked, const kh_yno
 		if (f == FIT_OVER)
 			too_tall(e, r, el, h);
 	}
-	kh_vertical_draw(e->dl, r->pg, text, st, x + st->size / 2, r->y, src->loc);
+	if (latin && b.n)
+		draw_sideways(e, r->pg, &b.lines[0], st, x + st->size / 2, r->y);
+	else if (!latin)
+		kh_vertical_draw(e->dl, r->pg, text, st, x + st->size / 2, r->y, src->loc);
 	if (stacked) {
 		r->y += h;
 		r->placed = 1;
@@ -1889,11 +1945,11 @@ static void place_elem(eng *e, region *r, const kh_ynode *el, const ectx *c)
 	} else if (g.h >= 0 || (keep && (fn || !strcmp(k, "box")))) {
 		/* moves whole: measure on a scratch page (or take the given height) */
 		kh_dl_page *sp = NULL;
-		double h = g.h;
+		double h = g.h, y0 = r->y;
 		int f;
 		if (h < 0) {
 			sp = scratch_page(e);
-			h = scratch_layout(e, r, sp, g.x, g.w, el, c) - 0;
+			h = scratch_layout(e, r, sp, g.x, y0, g.w, el, c);
 		}
 		f = fit(e, r, h);
 		if (f == FIT_NO) {
@@ -1904,7 +1960,7 @@ static void place_elem(eng *e, region *r, const kh_ynode *el, const ectx *c)
 		if (f == FIT_OVER)
 			too_tall(e, r, el, h);
 		if (sp) {
-			splice(e, sp, r->pg, 0, r->y, 0);
+			splice(e, sp, r->pg, 0, r->y - y0, 0);
 		} else {
 			region sub;
 			fixed_region(&sub, r, g.x, r->y, g.w, h);

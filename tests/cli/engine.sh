@@ -87,6 +87,9 @@ expect_eq "engine elements: vertical label, brackets rotated" \
 expect_eq "engine elements: bullets and numbers hang left of the item text" "42.52 51.52 235.28 247.82" \
 	"$(awk '$1 == "text" && $6 ~ /,399.10$/ { split($6, p, ","); printf "%s%s", s, p[1]; s = " " }' "$TMP/elements.dump" |
 	   tr ' ' '\n' | sort -n | tr '\n' ' ' | sed 's/ $//')"
+expect_eq "engine elements: each bullet comes before its item in the display list (text layer order)" \
+	'"●" "世界保健機関" "●" "国際労働機関"' \
+	"$(awk '$1 == "text" && $6 ~ /^42.52,(399|413).10$|^51.52,(399|413).10$/ { printf "%s%s", s, $NF; s = " " }' "$TMP/elements.dump")"
 expect_eq "engine elements: list items 14pt apart (the leading)" "399.10 413.10 427.10 441.10 455.10" \
 	"$(awk '$NF ~ /^"[0-9]\."$/ { split($6, p, ","); printf "%s%s", s, p[2]; s = " " }' "$TMP/elements.dump")"
 # The chart: the top node spans the three columns; arrows run straight down
@@ -140,6 +143,12 @@ expect_eq "engine repeat: where partner != '' and sort: label (code point order)
 	"$(awk '$1 == "text" && /: / { q = index($0, "\""); printf "%s%s", s, substr($0, q + 1, length($0) - q - 1); s = "|" }' "$TMP/repeat.dump")"
 golden "engine repeat: golden dump" "$D/repeat.dump" "$(cat "$TMP/repeat.dump")"
 
+# ---- a flow's frames inside a repeat mean what they mean outside ----
+build repeat-frames
+expect_eq "engine repeat-frames: builds without a message" "0 " "$(built repeat-frames)"
+expect_eq "engine repeat-frames: both flows on one baseline, 50mm apart (bleed counted once)" \
+	"65.20,300.77 206.93,300.77" "$(awk '/"(outside|inside 2003)"/ { printf "%s%s", s, $6; s = " " }' "$TMP/repeat-frames.dump")"
+
 # ---- editions ----
 build locale
 expect_eq "engine locale: ja builds" "0 " "$(built locale)"
@@ -150,6 +159,11 @@ expect_eq "engine locale: en: fonts substituted, the en size override" \
 	'text LiberationSans 14.00 #000000 at 56.69,69.37 to 150.86 "Typesetting test"' "$(sed -n 2p "$TMP/locale-en.dump")"
 expect_eq "engine locale: en: Latin lines broken at spaces" \
 	'"The Ministry of Health, Labour and Welfare covers a"' "$(sed -n 3p "$TMP/locale-en.dump" | sed 's/.* "/"/')"
+expect_eq "engine locale: en: a vertical label turned sideways, every glyph rotated" \
+	'text LiberationSerif 10.00 #000000 at 340.44,64.79 vertical to 342.66,165.99 rotated 25 "World Health Organization"' \
+	"$(tail -1 "$TMP/locale-en.dump")"
+expect_eq "engine locale: ja: the same label upright, one character a line" \
+	'text IPAexMincho 10.00 #000000 at 340.16,65.49 vertical to 340.16,115.49 "世界保健機関"' "$(tail -1 "$TMP/locale.dump")"
 golden "engine locale: en golden dump" "$D/locale.en.dump" "$(cat "$TMP/locale-en.dump")"
 expect_eq "engine locale: en PDF title" "Title: Typesetting test" \
 	"$(pdfinfo "$TMP/locale-en.pdf" | sed -n 's/^Title: */Title: /p')"
