@@ -35,7 +35,8 @@ const char *kh_ykind_name(kh_ykind k); /* "a string", "a mapping", "a list" */
 
 /* Position of byte offset off inside a scalar's text: exact when the scalar
  * is written on one line without escapes (plain, or quoted without escapes),
- * else the scalar's start.  For messages about a part of a value. */
+ * else the scalar's start.  For messages about a part of a value.  n must
+ * come from kh_yaml_parse or kh_yaml_load (not a copy). */
 kh_loc kh_yscalar_loc(const kh_ynode *n, size_t off);
 
 #endif
