@@ -446,6 +446,27 @@ static char *default_output(const char *layout, const char *locale)
 	return kh_buf_detach(&b);
 }
 
+/* The dump: "-" is standard output; a file that is not a regular file
+ * (a pipe, /dev/stdout) is written in place, anything else atomically. */
+static int write_dump(const kh_dl *dl, const char *path)
+{
+	kh_buf b = KH_BUF_INIT;
+	struct stat st;
+	int r = 0;
+	kh_dl_dump(dl, &b);
+	if (!strcmp(path, "-") || (stat(path, &st) == 0 && !S_ISREG(st.st_mode))) {
+		FILE *f = strcmp(path, "-") ? fopen(path, "w") : stdout;
+		if (!f || fwrite(b.s ? b.s : "", 1, b.len, f) != b.len || (f != stdout ? fclose(f) : fflush(f)) != 0)
+			r = -1;
+	} else {
+		r = kh_file_write_atomic(path, b.s ? b.s : "", b.len);
+	}
+	if (r != 0)
+		kh_error(kh_loc_make(path, 0, 0), "cannot write the dump: %s", strerror(errno));
+	kh_buf_free(&b);
+	return r;
+}
+
 int kh_build(const kh_build_opts *opts)
 {
 	kh_doc doc;
@@ -460,16 +481,8 @@ int kh_build(const kh_build_opts *opts)
 	dl = kh_layout_run(&doc);
 	if (!dl || kh_diag_errors() > errors0)
 		goto done;
-	if (opts->dump) {
-		kh_buf b = KH_BUF_INIT;
-		kh_dl_dump(dl, &b);
-		if (kh_file_write_atomic(opts->dump, b.s ? b.s : "", b.len) != 0) {
-			kh_error(kh_loc_make(opts->dump, 0, 0), "cannot write the dump: %s", strerror(errno));
-			kh_buf_free(&b);
-			goto done;
-		}
-		kh_buf_free(&b);
-	}
+	if (opts->dump && write_dump(dl, opts->dump) != 0)
+		goto done;
 	if (!opts->check_only) {
 		char *out = opts->output ? kh_xstrdup(opts->output) : default_output(opts->layout, doc.locale.name);
 		kh_pdf_opts po;

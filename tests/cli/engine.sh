@@ -198,3 +198,14 @@ expect_eq "engine check: a good layout: exit 0, no message" "0 " "$rc $out"
 ( cd "$TMP" && "$KH" build "$ROOT/$D/stack.yaml" 2> err ); rc=$?
 expect_eq "engine build: default output out/NAME.LOCALE.pdf (out/ created)" "0 yes" \
 	"$rc $( [ -s "$TMP/out/stack.ja.pdf" ] && echo yes || echo no)"
+"$KH" check "$D/stack.yaml" --dump - > "$TMP/stdout.dump" 2>&1
+expect_eq "engine check: --dump - writes the dump to standard output" "$(cat "$D/stack.dump")" "$(cat "$TMP/stdout.dump")"
+"$KH" check "$D/stack.yaml" --dump /dev/stdout > "$TMP/devstdout.dump" 2>&1
+expect_eq "engine check: --dump /dev/stdout writes through the device, leaving it as it was" \
+	"$(cat "$D/stack.dump") link" "$(cat "$TMP/devstdout.dump") $( [ -L /dev/stdout ] || [ -c /dev/stdout ] && echo link || echo clobbered)"
+out=$("$KH" fonts "$D/locale.yaml" -l en 2>&1); rc=$?
+expect_eq "engine fonts: the styles' fonts in an edition, after substitution" \
+	"0 default: Liberation Serif 10.0pt|head: Liberation Sans 14.0pt" \
+	"$rc $(printf '%s\n' "$out" | sed 's/ -> .*//' | paste -s -d '|')"
+f=$(printf '%s\n' "$out" | sed -n 's/^head: .* -> //p')
+expect_eq "engine fonts: ... and the file each resolves to" "yes" "$([ -f "$f" ] && echo yes || echo no)"

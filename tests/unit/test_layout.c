@@ -273,6 +273,30 @@ static void test_layouts(void)
 	T_INT("layout: ... one box on each", 3, count(d, "rect 28.35,28.35 226.77x56.69"));
 	free(d);
 
+	write_file("five.csv", "n\n1\n2\n3\n4\n5\n");
+	d = build("repeat-pages", "styles: { default: { font: IPAexGothic, size: 10pt } }\n"
+	                          "masters: { default: { margins: 10mm } }\n"
+	                          "document: { size: [100mm, 50mm] }\n"
+	                          "data: { five: five.csv }\n"
+	                          "pages:\n"
+	                          "  - content:\n"
+	                          "      - repeat: five\n"
+	                          "        layout: grid\n"
+	                          "        columns: 2\n"
+	                          "        gap: 2mm\n"
+	                          "        each:\n"
+	                          "          box: { height: 12mm, fill: \"#000000\" }\n",
+	          &st);
+	/* 30mm of content a page: two grid rows of 12mm (with the 2mm gap) */
+	T_INT("layout: repeat: grid rows continue on the next page", 2, count(d, "page "));
+	T_INT("layout: ... all five copies", 5, count(d, "rect "));
+	/* cells (80mm - 2mm) / 2 wide; the second row 12mm + 2mm below the first */
+	T_INT("layout: ... two rows on the first page, the gap between", 2,
+	      count(d, "rect 28.35,68.03 110.55x34.02\n") + count(d, "rect 144.57,68.03 110.55x34.02\n"));
+	T_INT("layout: ... the third row at the top of the second", 1,
+	      count(d, "page 2 283.46x141.73\npath fill #000000 stroke none rect 28.35,28.35 110.55x34.02\n"));
+	free(d);
+
 	d = build("empty", "pages:\n  - content: []\n", &st);
 	T_INT("layout: an empty page builds", 0, st);
 	T_STR("layout: ... as one A4 page", "page 1 595.28x841.89\n", d ? d : "");
