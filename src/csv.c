@@ -297,7 +297,7 @@ static void on_row(int c, void *data)
 		p->last_term = c;
 	}
 	if (kh_diag_too_many())
-		p->stop = 1;
+		p->stop = p->failed = 1; /* the run fails anyway: no half-read table */
 }
 
 /* The character at s as it goes in a message: 'b', ' ', '\t'. */
@@ -474,6 +474,16 @@ fail:
 	return -1;
 }
 
+/* Lines, columns and row numbers are ints: a table file is at most 2 GB. */
+static int too_large(const char *name, size_t len)
+{
+	if (len < INT_MAX / 2)
+		return 0;
+	kh_error(kh_loc_make(name, 0, 0), "the file is too large (%zu bytes; a table can have up to %d)", len,
+	         INT_MAX / 2 - 1);
+	return 1;
+}
+
 kh_table *kh_table_load(const char *path, kh_encoding enc)
 {
 	char *data;
@@ -484,6 +494,10 @@ kh_table *kh_table_load(const char *path, kh_encoding enc)
 		kh_error(KH_NOLOC, "cannot %s '%s': %s", opened ? "read" : "open", path, strerror(errno));
 		return NULL;
 	}
+	if (too_large(path, len)) {
+		free(data);
+		return NULL;
+	}
 	if (kh_encoding_decode_take(path, data, len, enc, &tx) < 0)
 		return NULL;
 	return parse_text(path, &tx, enc != KH_ENC_AUTO);
@@ -491,8 +505,11 @@ kh_table *kh_table_load(const char *path, kh_encoding enc)
 
 kh_table *kh_table_parse(const char *name, const char *data, size_t len, kh_encoding enc)
 {
-	char *copy = kh_xmalloc(len + 1);
+	char *copy;
 	kh_text tx;
+	if (too_large(name, len))
+		return NULL;
+	copy = kh_xmalloc(len + 1);
 	if (len)
 		memcpy(copy, data, len);
 	copy[len] = 0;
