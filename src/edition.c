@@ -446,15 +446,16 @@ static char *default_output(const char *layout, const char *locale)
 	return kh_buf_detach(&b);
 }
 
-/* The dump: "-" is standard output; a file that is not a regular file
- * (a pipe, /dev/stdout) is written in place, anything else atomically. */
+/* The dump: "-" is standard output; a symbolic link or a file that is not a
+ * regular file (a pipe, /dev/stdout) is written in place (a rename would
+ * replace the link), a regular file atomically. */
 static int write_dump(const kh_dl *dl, const char *path)
 {
 	kh_buf b = KH_BUF_INIT;
 	struct stat st;
 	int r = 0;
 	kh_dl_dump(dl, &b);
-	if (!strcmp(path, "-") || (stat(path, &st) == 0 && !S_ISREG(st.st_mode))) {
+	if (!strcmp(path, "-") || (lstat(path, &st) == 0 && !S_ISREG(st.st_mode))) {
 		FILE *f = strcmp(path, "-") ? fopen(path, "w") : stdout;
 		if (!f || fwrite(b.s ? b.s : "", 1, b.len, f) != b.len || (f != stdout ? fclose(f) : fflush(f)) != 0)
 			r = -1;
