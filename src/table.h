@@ -19,7 +19,7 @@ typedef struct kh_table {
 	int nrows;              /* data rows, header excluded */
 	const char **cells;     /* nrows * ncols, UTF-8, never NULL */
 	int *row_line;          /* 1-based source line where each data row starts */
-	kh_arena *arena;        /* owns all of the above */
+	kh_arena *arena;        /* owns the above (cells, row_line: malloc'd); kh_table_drop frees all */
 	int header_line;        /* line of the header row */
 	int bom;                /* the file began with a byte-order mark */
 	int declared;           /* the encoding was declared, not detected */
