@@ -660,8 +660,8 @@ static void text_overflow(eng *e, region *r, const kh_ynode *el, const char *res
 {
 	if (!overflow_once(r))
 		return;
-	kh_error(el_loc(el), "%s does not fit its frame%s; it stops before '%s'", kind_of(el), on_page(e, r),
-	         snippet(e, rest));
+	kh_error(el_loc(el), "%s does not fit its frame%s%s; it stops before '%s'", kind_of(el),
+	         kh_prop(el, "frames") ? "s" : "", on_page(e, r), snippet(e, rest));
 	kh_hint("give the frame more room, shorten the text or use a smaller style");
 }
 
@@ -722,9 +722,10 @@ static int flow_frames(eng *e, const region *r, const kh_ynode *frames, const kh
 	return nf;
 }
 
-/* Paragraphs through a chain of frames (the `frames`, else the element's
- * own box), on to the same frames on new pages when the flow is page
- * content; without a height, they stack like text. */
+/* Paragraphs through a chain of frames: the `frames` (text left over after
+ * the last is an error), else the element's own box and the same place on
+ * new pages when the flow is page content; without a height, they stack
+ * like text (and run on to new pages like any stacked content). */
 static void draw_flow(eng *e, region *r, double x, double w, const kh_ynode *el, const ectx *c)
 {
 	const kh_ynode *m = kh_elem_main(el);
@@ -735,6 +736,7 @@ static void draw_flow(eng *e, region *r, double x, double w, const kh_ynode *el,
 	double desc = st->font ? kh_font_descent(st->font, st->size) : st->size * 0.12;
 	kh_rect *frames = NULL;
 	int nf = flow_frames(e, r, kh_prop(el, "frames"), st, &frames);
+	int own_box = !kh_prop(el, "frames"); /* it runs on at the same place on new pages */
 	region fr;
 	int fi = 0, page = r->page, lines_on_page = 0;
 	kh_dl_page *pg = r->pg;
@@ -783,7 +785,7 @@ static void draw_flow(eng *e, region *r, double x, double w, const kh_ynode *el,
 				/* the next frame, or the chain again on the next page */
 				if (fi + 1 < nf) {
 					fi++;
-				} else if (r->pagelevel && page >= 0 && lines_on_page > 0) {
+				} else if (own_box && r->pagelevel && page >= 0 && lines_on_page > 0) {
 					page = page_next(e, page);
 					pg = e->pages[page].pg;
 					fi = 0;

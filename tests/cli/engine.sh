@@ -114,7 +114,7 @@ expect_eq "engine elements: PDF title from the string table" "Title: 組版の�
 # ---- flow over frames and pages; a box split; a kept box moved ----
 build flow
 expect_eq "engine flow: builds without a message" "0 " "$(built flow)"
-expect_eq "engine flow: four pages (flow over two, box split over two)" "4" "$(grep -c '^page' "$TMP/flow.dump")"
+expect_eq "engine flow: four pages (a flow run on to the second, a box split over the third and fourth)" "4" "$(grep -c '^page' "$TMP/flow.dump")"
 # Frames: 10mm and 55mm from the left (28.35, 155.91), 40mm wide.
 expect_eq "engine flow: the lines start in the two frames" "28.35 155.91" \
 	"$(awk '/^page 2/ { exit } $1 == "text" { split($6, p, ","); x[p[1]] = 1 } END { for (k in x) print k }' "$TMP/flow.dump" | sort -n | tr '\n' ' ' | sed 's/ $//')"
@@ -127,6 +127,8 @@ expect_eq "engine flow: the unkept box splits: a background on each page" \
 expect_eq "engine flow: the kept box moves whole to the next page" \
 	"4 path fill #1F3A68 stroke none rect 28.35,90.69 240.94x90.34" \
 	"$(awk '/^page/ { p = $2 } /1F3A68/ { print p, $0 }' "$TMP/flow.dump")"
+expect_eq "engine flow: the flow in its own box runs on at the same place on page 2 (80mm down)" \
+	"28.35,234.69" "$(awk '/^page 2/ { p = 1; next } /^page 3/ { p = 0 } p && $1 == "text" { print $6; exit }' "$TMP/flow.dump")"
 golden "engine flow: golden dump" "$D/flow.dump" "$(cat "$TMP/flow.dump")"
 
 # ---- repeat: groups in a grid, a group's list sorted, a filtered column ----
