@@ -316,7 +316,7 @@ static const keydef list_keys[] = {
 	{"item", T_TEXT, F_ROW, NULL, "an item's text, per row (required with a table)", NULL, NULL},
 	{"where", T_WHERE, 0, NULL, "rows to use: `column == 'value'`, joined with `and`", NULL, NULL},
 	{"sort", T_SORT, 0, "file order", "column to sort rows by; `-column` descending", NULL, NULL},
-	{"bullet", T_TEXT, 0, "●", "bullet text (`・`, `※`...), or `number` for 1. 2. 3.", NULL, NULL},
+	{"bullet", T_TEXT, 0, "●", "bullet text (`・`, `※`...), `number` for 1. 2. 3., or `none`", NULL, NULL},
 	{"style", T_STYLE, 0, "default", "text style", NULL, NULL},
 	{"indent", T_LEN, F_NOPCT, "1em", "hanging indent: where item text starts after the bullet", NULL, NULL},
 	{"gap", T_LEN, F_POS, "0", "space between items", NULL, NULL},
