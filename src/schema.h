@@ -37,23 +37,35 @@ static inline double kh_len_pt(kh_len l, double ref, double em)
 	return l.pct ? l.v * ref : l.em ? l.v * em : l.v;
 }
 
-/* Parse "12mm", "3.5pt", "1in", "2cm", "20Q", "50%", "1em", "0".  Returns 0
- * or -1 after reporting at n->loc (with the units allowed). */
+/* Parse "12mm", "3.5pt", "1in", "2cm", "20Q", "50%", "1em", "0", "-3mm".
+ * Units are case-sensitive; a number without a unit other than 0 is
+ * refused.  Returns 0 or -1 after reporting at n->loc (with the units
+ * allowed). */
 int kh_parse_len(const kh_ynode *n, kh_len *out);
-/* Colours: "#1F3A68", "#fff", "cmyk(100, 60, 0, 20)" (percent), "gray(40)",
- * "none", or a name from the layout's colors: section (palette may be NULL). */
+/* Colours: "#1F3A68", "#fff", "cmyk(100, 60, 0, 20)" (percent), "gray(40)"
+ * (40% black ink: KH_COLOR_GRAY with v[0] = 0.6, the DeviceGray level),
+ * "black", "white", "none", or a name from the layout's colors: section
+ * (palette may be NULL).  Returns 0, or -1 after reporting. */
 int kh_parse_color(const kh_ynode *n, const kh_ynode *palette, kh_color *out);
 
-/* ---- getters on checked elements ---- */
+/* ---- getters on checked elements ----
+ *
+ * They work on any mapping (styles, masters, table columns too); on an
+ * element they also look inside the kind's own mapping (`box: {fill: x}`).
+ * Where a key is absent, kh_prop_len, kh_prop_sides and kh_prop_color take
+ * the schema's default for the element's kind (a line's stroke is black, a
+ * line-width 0.5pt); a length default comes back with .set = 0. */
 
-const char *kh_elem_kind(const kh_ynode *el);        /* "text", "box", ... */
+const char *kh_elem_kind(const kh_ynode *el);        /* "text", "box", ...; "" if not an element */
 kh_ynode *kh_elem_main(const kh_ynode *el);          /* main value, NULL if the kind's value is a map */
-kh_ynode *kh_prop(const kh_ynode *el, const char *key);
+kh_ynode *kh_prop(const kh_ynode *el, const char *key); /* the value node, NULL if absent */
 const char *kh_prop_str(const kh_ynode *el, const char *key, const char *def);
 double kh_prop_num(const kh_ynode *el, const char *key, double def);
 int kh_prop_bool(const kh_ynode *el, const char *key, int def);
 kh_len kh_prop_len(const kh_ynode *el, const char *key);          /* .set = 0 when absent */
-/* A list of n lengths ([x, y], [w, h], [x, y, w, h]); returns how many were read. */
+/* A list of n lengths ([x, y], [w, h], [x, y, w, h]); returns how many were
+ * read.  "auto" (or a bad value) reads as .set = 0; a single length is a
+ * list of one. */
 int kh_prop_lens(const kh_ynode *el, const char *key, kh_len *out, int max);
 /* CSS-like shorthand: 1 value = all sides, 2 = vertical horizontal, 4 = top right bottom left. */
 int kh_prop_sides(const kh_ynode *el, const char *key, kh_len out[4]);
