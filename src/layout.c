@@ -88,6 +88,9 @@ typedef struct eng {
 	size_t lcap;
 	kh_buf tmp;
 	kh_dl_item *last_box;     /* the background of the box finished last */
+	int cur_page;             /* {page}: the page being laid out (1-based) */
+	int total_pages;          /* {pages}: 0 on the first run */
+	int needs_pages;          /* something used {pages} before it was known */
 } eng;
 
 enum { R_PAGE, R_BOX, R_FIXED };
@@ -183,11 +186,36 @@ static const kh_ynode *source_node(const kh_ynode *el, const char *key)
 	return key ? kh_prop(el, key) : NULL;
 }
 
-static const char *bind(const ectx *c, const kh_ynode *src)
+/* Does a text source (or the string it names) hold `what` ("{page",
+ * "{pages")? */
+static int mentions(const ectx *c, const char *s, const char *what)
 {
+	const char *used;
+	if (strstr(s, what))
+		return 1;
+	if (s[0] == '@' && s[1] != '@' && c->b.strings) {
+		const char *t = kh_strings_lookup(c->b.strings, c->b.locale, s + 1, &used);
+		return t && strstr(t, what);
+	}
+	return 0;
+}
+
+/* Evaluate a text source; {page} is the page being laid out, {pages} the
+ * count (known on the second run when something asks for it). */
+static const char *bind(eng *e, const ectx *c, const kh_ynode *src)
+{
+	kh_bindctx b;
 	if (!src || src->kind != KH_Y_SCALAR)
 		return NULL;
-	return kh_bind_node(&c->b, src);
+	b = c->b;
+	if (!b.page)
+		b.page = e->cur_page;
+	if (!b.pages) {
+		b.pages = e->total_pages;
+		if (!b.pages && mentions(c, src->str, "{pages"))
+			e->needs_pages = 1;
+	}
+	return kh_bind_node(&b, src);
 }
 
 /* First characters of s for a message: up to 16 characters, "…" after. */
@@ -670,13 +698,20 @@ static void text_overflow(eng *e, region *r, const kh_ynode *el, const char *res
 static void draw_text(eng *e, region *r, double x, double w, const kh_ynode *el, const ectx *c)
 {
 	const kh_ynode *src = source_node(el, "text");
-	const char *text = bind(c, src);
-	const kh_textstyle *st;
+	const kh_textstyle *st = elem_style(e, el, "style");
+	const char *text;
 	kh_tblock b;
 	int stop;
+	/* {page} is the page the text starts on: make room for its first line
+	 * before asking */
+	if (src && src->kind == KH_Y_SCALAR && r->page >= 0 && mentions(c, src->str, "{page")) {
+		if (st->font)
+			fit(e, r, kh_font_ascent(st->font, st->size) + kh_font_descent(st->font, st->size));
+		e->cur_page = r->page + 1;
+	}
+	text = bind(e, c, src);
 	if (!text)
 		return;
-	st = elem_style(e, el, "style");
 	kh_tblock_set(&b, text, st, st->align, w, e->arena, src->loc);
 	stop = draw_lines(e, r, x, &b, 0, NULL, NULL, NULL);
 	if (stop < b.n)
@@ -748,7 +783,7 @@ static void draw_flow(eng *e, region *r, double x, double w, const kh_ynode *el,
 		/* no frames: the paragraphs stack in the container like text */
 		for (int i = 0; i < nsrc; i++) {
 			const kh_ynode *src = m->kind == KH_Y_SEQ ? m->vals[i] : m;
-			const char *text = bind(c, src);
+			const char *text = bind(e, c, src);
 			kh_tblock b;
 			int stop;
 			if (!text)
@@ -768,7 +803,7 @@ static void draw_flow(eng *e, region *r, double x, double w, const kh_ynode *el,
 	fixed_region(&fr, r, frames[0].x, frames[0].y, frames[0].w, frames[0].h);
 	for (int i = 0; i < nsrc; i++) {
 		const kh_ynode *src = m->kind == KH_Y_SEQ ? m->vals[i] : m;
-		const char *text = bind(c, src);
+		const char *text = bind(e, c, src);
 		kh_setter *s;
 		kh_line line;
 		int fresh = 1;
@@ -1065,7 +1100,7 @@ static void route_connector(eng *e, const deferred *d)
 	kh_draw_arrow_path(e->dl, na->pg, pts, n, stroke, lenv(lw, 0, 10), dash, nd,
 	                   arrows_of(el, KH_ARROW_END));
 	if (lab) {
-		const char *text = bind(&d->c, lab);
+		const char *text = bind(e, &d->c, lab);
 		const kh_textstyle *st = elem_style(e, el, "label-style");
 		/* one letter a line is no way to set Latin: horizontal there */
 		int vertical = kh_prop_bool(el, "label-vertical", 0) && !e->doc->locale.latin;
@@ -1106,7 +1141,7 @@ static void draw_image(eng *e, region *r, double x, double w, double h, int stac
 {
 	static const char *const fits[] = {"contain", "cover", NULL};
 	const kh_ynode *src = source_node(el, "file"), *cap = kh_prop(el, "caption");
-	const char *rel = bind(c, src);
+	const char *rel = bind(e, c, src);
 	char *path;
 	kh_image_format fmt;
 	int pw = 0, ph = 0, cover = kh_prop_enum(el, "fit", fits, 0) == 1;
@@ -1142,7 +1177,7 @@ static void draw_image(eng *e, region *r, double x, double w, double h, int stac
 	fh = h >= 0 ? h : w * ph / pw;
 	if (cap) {
 		const kh_textstyle *cs = elem_style(e, el, "caption-style");
-		captext = bind(c, cap);
+		captext = bind(e, c, cap);
 		if (captext && *captext) {
 			kh_tblock_set(&cb, captext, cs, cs->align, w, e->arena, cap->loc);
 			capgap = cgap.set ? lenv(cgap, r->oh, cs->size) : 0.4 * cs->size;
@@ -1327,7 +1362,7 @@ static void draw_list(eng *e, region *r, double x, double w, const kh_ynode *el,
 			row_ctx(&ic, c, t, rows.idx[i]);
 			src = item;
 		}
-		text = bind(&ic, src);
+		text = bind(e, &ic, src);
 		if (!text)
 			continue;
 		if (literal && item) {
@@ -1431,7 +1466,7 @@ static void draw_table(eng *e, region *r, double x, double w, const kh_ynode *el
 	hcells = kh_arena_alloc(e->arena, (size_t)nc * sizeof *hcells);
 	cells = kh_xcalloc((size_t)nc, sizeof *cells);
 	for (int i = 0; i < nc; i++) {
-		const char *h = tc[i].header ? bind(c, tc[i].header) : "";
+		const char *h = tc[i].header ? bind(e, c, tc[i].header) : "";
 		kh_tblock_set(&hcells[i], h ? h : "", hs, tc[i].align, fmax(1, tc[i].w - p[1] - p[3]), e->arena,
 		              tc[i].header ? tc[i].header->loc : el_loc(el));
 	}
@@ -1444,7 +1479,7 @@ static void draw_table(eng *e, region *r, double x, double w, const kh_ynode *el
 			int f;
 			row_ctx(&rc, c, t, rows.idx[ri]);
 			for (int i = 0; i < nc; i++) {
-				const char *v = tc[i].value ? bind(&rc, tc[i].value) : "";
+				const char *v = tc[i].value ? bind(e, &rc, tc[i].value) : "";
 				kh_tblock_set(&cells[i], v ? v : "", st, tc[i].align, fmax(1, tc[i].w - p[1] - p[3]), e->arena,
 				              tc[i].value ? tc[i].value->loc : el_loc(el));
 			}
@@ -1689,7 +1724,7 @@ static void draw_sideways(eng *e, kh_dl_page *pg, const kh_line *l, const kh_tex
 static void draw_vertical(eng *e, region *r, double x, int stacked, const kh_ynode *el, const ectx *c)
 {
 	const kh_ynode *src = source_node(el, "text");
-	const char *text = bind(c, src);
+	const char *text = bind(e, c, src);
 	const kh_textstyle *st = elem_style(e, el, "style");
 	double h;
 	kh_tblock b;
@@ -1869,6 +1904,8 @@ static void place_elem(eng *e, region *r, const kh_ynode *el, const ectx *c)
 	/* on a scratch page nothing breaks: keeping is moot (and measuring a
 	 * kept element lays it out there) */
 	int keep = r->page >= 0 && kh_prop_bool(el, "keep", 0);
+	if (r->page >= 0)
+		e->cur_page = r->page + 1;
 	if (!*k)
 		return;
 	if (!strcmp(k, "connector")) {
@@ -2046,21 +2083,22 @@ static void doc_info(eng *e, const kh_ynode *doc, const ectx *c)
 	dst[2] = &e->dl->subject;
 	for (int i = 0; i < 3; i++) {
 		const kh_ynode *n = doc ? kh_ymap_get(doc, keys[i]) : NULL;
-		const char *v = n ? bind(c, n) : NULL;
+		const char *v = n ? bind(e, c, n) : NULL;
 		if (v)
 			*dst[i] = kh_arena_strdup(e->dl->arena, v);
 	}
 	e->dl->lang = kh_arena_strdup(e->dl->arena, e->doc->locale.name);
 }
 
-static void masters_draw(eng *e, const ectx *c0)
+static void masters_draw(eng *e, const ectx *base)
 {
 	for (int i = 0; i < e->npages; i++) {
 		const pagerec *p = &e->pages[i];
 		const kh_ynode *content = p->master ? kh_ymap_get(p->master, "content") : NULL;
 		kh_dl_page *sp;
 		region r;
-		ectx c = *c0;
+		ectx c = *base;
+		int n0, c0n;
 		if (!content)
 			continue;
 		sp = scratch_page(e);
@@ -2071,12 +2109,19 @@ static void masters_draw(eng *e, const ectx *c0)
 		r.bottom = HUGE_H;
 		c.b.page = i + 1;
 		c.b.pages = e->npages;
+		n0 = e->nnames;
+		c0n = e->nconns;
 		place_list(e, &r, content, &c);
+		for (int k = c0n; k < e->nconns; k++)
+			route_connector(e, &e->conns[k]);
+		e->nnames = n0; /* a master's names are its own on every page */
+		e->nconns = c0n;
 		splice(e, sp, p->pg, 0, 0, 1);
 	}
 }
 
-kh_dl *kh_layout_run(kh_doc *doc)
+/* One run of the layout; total_pages is {pages} (0: not known yet). */
+static kh_dl *run(kh_doc *doc, int total_pages, int *needs_pages)
 {
 	eng e;
 	const kh_ynode *root = doc->root, *dnode = kh_ymap_get(root, "document");
@@ -2088,6 +2133,7 @@ kh_dl *kh_layout_run(kh_doc *doc)
 	e.doc = doc;
 	e.dl = kh_dl_new();
 	e.arena = doc->arena;
+	e.total_pages = total_pages;
 	e.masters = kh_ymap_get(root, "masters");
 	if (e.masters && e.masters->kind != KH_Y_MAP)
 		e.masters = NULL;
@@ -2137,9 +2183,26 @@ kh_dl *kh_layout_run(kh_doc *doc)
 	free(e.conns);
 	free(e.labels);
 	kh_buf_free(&e.tmp);
+	*needs_pages = e.needs_pages;
 	if (kh_diag_errors() > errors0) {
 		kh_dl_drop(e.dl);
 		return NULL;
 	}
 	return e.dl;
+}
+
+kh_dl *kh_layout_run(kh_doc *doc)
+{
+	int needs = 0;
+	kh_dl *dl = run(doc, 0, &needs);
+	if (dl && needs) {
+		/* {pages} in page content: lay out again now that the count is
+		 * known (the first run's warnings are not said twice) */
+		int n = dl->npages;
+		kh_dl_drop(dl);
+		kh_diag_set_quiet_warnings(1);
+		dl = run(doc, n, &needs);
+		kh_diag_set_quiet_warnings(0);
+	}
+	return dl;
 }

@@ -297,6 +297,21 @@ static void test_layouts(void)
 	      count(d, "page 2 283.46x141.73\npath fill #000000 stroke none rect 28.35,28.35 110.55x34.02\n"));
 	free(d);
 
+	d = build("folio", "styles: { default: { font: IPAexGothic, size: 10pt } }\n"
+	                   "pages:\n"
+	                   "  - content:\n"
+	                   "      - text: \"p {page} of {pages}\"\n"
+	                   "      - box: { height: 250mm }\n"
+	                   "      - text: \"p {page} of {pages}\"\n"
+	                   "  - content:\n"
+	                   "      - text: \"p {page} of {pages}\"\n",
+	          &st);
+	T_INT("layout: {page} and {pages} in page content: builds", 0, st);
+	T_INT("layout: ... the page each text is on, the count of all", 1,
+	      count(d, "\"p 1 of 3\"\npage 2 595.28x841.89\ntext IPAexGothic 10.00 #000000 at 56.69,65.49 to 86.40 "
+	               "\"p 2 of 3\"\npage 3 595.28x841.89\ntext IPAexGothic 10.00 #000000 at 56.69,65.49 to 86.40 \"p 3 of 3\"\n"));
+	free(d);
+
 	d = build("empty", "pages:\n  - content: []\n", &st);
 	T_INT("layout: an empty page builds", 0, st);
 	T_STR("layout: ... as one A4 page", "page 1 595.28x841.89\n", d ? d : "");
