@@ -13,7 +13,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <yaml.h>
+#include <yaml.h> /* libyaml; src/ must not be on the include path of this file */
 
 #include "schema.h"
 #include "utf8.h"
