@@ -1174,6 +1174,8 @@ static void draw_image(eng *e, region *r, double x, double w, double h, int stac
 		free(path);
 		return;
 	}
+	if (w < 0) /* no width: as wide as the height asks, else the column's */
+		w = h >= 0 ? h * pw / ph : r->x + r->w - x;
 	fh = h >= 0 ? h : w * ph / pw;
 	if (cap) {
 		const kh_textstyle *cs = elem_style(e, el, "caption-style");
@@ -1833,6 +1835,7 @@ static void draw_chart(eng *e, region *r, double x, double w, double h, int stac
 
 typedef struct geom {
 	int abs;
+	int wset;                 /* the width was given */
 	double x, y, w, h;        /* h < 0: auto */
 } geom;
 
@@ -1840,13 +1843,16 @@ static void elem_geom(const region *r, const kh_ynode *el, double em, geom *g)
 {
 	kh_len at[2], sz[2], wl = kh_prop_len(el, "width"), hl = kh_prop_len(el, "height");
 	int nat, nsz;
-	double ow;
+	double ow, oh;
 	memset(at, 0, sizeof at);
 	memset(sz, 0, sizeof sz);
 	nat = kh_prop_lens(el, "at", at, 2);
 	nsz = kh_prop_lens(el, "size", sz, 2);
 	g->abs = nat == 2;
+	/* the container: the trim box (or content box) for `at`, the column
+	 * (the page's margin box) for stacked elements */
 	ow = g->abs ? r->ow : r->w;
+	oh = !g->abs && r->kind == R_PAGE && r->page >= 0 ? r->page_bottom - r->page_top : r->oh;
 	if (g->abs) {
 		g->x = r->ox + lenv(at[0], r->ow, em);
 		g->y = r->oy + lenv(at[1], r->oh, em);
@@ -1854,6 +1860,7 @@ static void elem_geom(const region *r, const kh_ynode *el, double em, geom *g)
 		g->x = r->x;
 		g->y = r->y;
 	}
+	g->wset = wl.set || (nsz >= 1 && sz[0].set);
 	if (wl.set)
 		g->w = lenv(wl, ow, em);
 	else if (nsz >= 1 && sz[0].set)
@@ -1865,9 +1872,9 @@ static void elem_geom(const region *r, const kh_ynode *el, double em, geom *g)
 	} else
 		g->w = r->w;
 	if (hl.set)
-		g->h = lenv(hl, g->abs ? r->oh : r->oh, em);
+		g->h = lenv(hl, oh, em);
 	else if (nsz >= 2 && sz[1].set)
-		g->h = lenv(sz[1], r->oh, em);
+		g->h = lenv(sz[1], oh, em);
 	else
 		g->h = -1;
 }
@@ -1957,7 +1964,7 @@ static void place_elem(eng *e, region *r, const kh_ynode *el, const ectx *c)
 			if (!strcmp(k, "box"))
 				draw_box(e, &sub, g.x, g.w, g.h, el, c);
 			else if (!strcmp(k, "image"))
-				draw_image(e, &sub, g.x, g.w, g.h, 0, el, c);
+				draw_image(e, &sub, g.x, g.wset ? g.w : -1, g.h, 0, el, c);
 			else if (!strcmp(k, "vertical"))
 				draw_vertical(e, &sub, g.x, 0, el, c);
 			else if (!strcmp(k, "chart"))
@@ -1976,7 +1983,7 @@ static void place_elem(eng *e, region *r, const kh_ynode *el, const ectx *c)
 	if (sb.set)
 		r->y += lenv(sb, r->oh, em);
 	if (!strcmp(k, "image")) {
-		draw_image(e, r, g.x, g.w, g.h, 1, el, c);
+		draw_image(e, r, g.x, g.wset ? g.w : -1, g.h, 1, el, c);
 	} else if (!strcmp(k, "vertical")) {
 		draw_vertical(e, r, g.x, 1, el, c);
 	} else if (!strcmp(k, "chart")) {

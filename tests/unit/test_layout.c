@@ -249,7 +249,8 @@ static void test_layouts(void)
 	                     "pages:\n"
 	                     "  - content:\n"
 	                     "      - box: { width: 50%, height: 10mm, fill: \"#000000\" }\n"
-	                     "      - box: { at: [25%, 50%], size: [50%, 10%], fill: \"#FF0000\" }\n",
+	                     "      - box: { at: [25%, 50%], size: [50%, 10%], fill: \"#FF0000\" }\n"
+	                     "      - box: { height: 10%, fill: \"#0000FF\" }\n",
 	          &st);
 	T_INT("layout: percent: builds", 0, st);
 	/* A4 595.28 wide, margins 10mm (28.35): half the margin box is 269.29 */
@@ -257,6 +258,8 @@ static void test_layouts(void)
 	     d && strstr(d, "path fill #000000 stroke none rect 28.35,28.35 269.29x28.35\n"));
 	/* at 25%, 50% of the trim box; 50% x 10% of it */
 	T_OK("layout: at and size in % of the page", d && strstr(d, "rect 148.82,420.94 297.64x84.19\n"));
+	/* stacked: 10% of the margin box's height (841.89 - 2 x 28.35) */
+	T_OK("layout: stacked height in % of the margin box", d && strstr(d, "#0000FF stroke none rect 28.35,56.69 538.58x78.52\n"));
 	free(d);
 
 	d = build("pages", "styles: { default: { font: IPAexGothic, size: 10pt, leading: 20pt } }\n"
@@ -310,6 +313,35 @@ static void test_layouts(void)
 	T_INT("layout: ... the page each text is on, the count of all", 1,
 	      count(d, "\"p 1 of 3\"\npage 2 595.28x841.89\ntext IPAexGothic 10.00 #000000 at 56.69,65.49 to 86.40 "
 	               "\"p 2 of 3\"\npage 3 595.28x841.89\ntext IPAexGothic 10.00 #000000 at 56.69,65.49 to 86.40 \"p 3 of 3\"\n"));
+	free(d);
+
+	{
+		/* a PNG header (300 x 200): check_only never hands it to the writer */
+		static const unsigned char png[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+		                                    0, 0, 0x01, 0x2C, 0, 0, 0, 0xC8, 8, 2, 0, 0, 0};
+		char path[128];
+		FILE *f;
+		snprintf(path, sizeof path, "%s/p.png", dir);
+		if ((f = fopen(path, "wb"))) {
+			fwrite(png, 1, sizeof png, f);
+			fclose(f);
+		}
+	}
+	d = build("image-sizes", "masters: { default: { margins: 10mm } }\n"
+	                         "pages:\n"
+	                         "  - content:\n"
+	                         "      - image: p.png\n"
+	                         "        height: 20mm\n"
+	                         "      - image: p.png\n"
+	                         "        width: 30mm\n"
+	                         "      - image: p.png\n",
+	          &st);
+	T_INT("layout: images: build", 0, st);
+	T_OK("layout: image with a height only: as wide as its proportions ask (30 x 20mm)",
+	     d && strstr(d, "image ") && strstr(d, "p.png 28.35,28.35 85.04x56.69\n"));
+	T_OK("layout: image with a width only: as tall (30 x 20mm), stacked under the first",
+	     d && strstr(d, "p.png 28.35,85.04 85.04x56.69\n"));
+	T_OK("layout: image with neither: the column's width", d && strstr(d, "p.png 28.35,141.73 538.58x359.06\n"));
 	free(d);
 
 	d = build("empty", "pages:\n  - content: []\n", &st);
