@@ -326,7 +326,7 @@ static int find_format(const char *name, size_t len)
 
 static void hint_formats(const char *name)
 {
-	const char *best = kh_schema_closest(name, formats, NFORMATS);
+	const char *best = kh_closest(name, formats, NFORMATS);
 	if (best)
 		hint("did you mean '%s'?", best);
 	else
@@ -619,7 +619,7 @@ static void unknown_string(const kh_strings *st, const char *key, kh_loc at, con
 	const char *best;
 	for (int r = 0; r < t->nrows; r++)
 		keys[r] = kh_table_cell(t, r, st->key_col);
-	best = kh_schema_closest(key, keys, (size_t)t->nrows);
+	best = kh_closest(key, keys, (size_t)t->nrows);
 	if (via) {
 		say(0, at, "unknown string '%s' (the value of '%s')", key, via);
 		if (best)
@@ -834,7 +834,7 @@ int kh_locale_init(kh_locale *loc, const kh_ynode *root, const char *name, kh_lo
 				names[i] = locs->keys[i]->str;
 				kh_buf_printf(&b, "%s%s", i ? ", " : "", names[i]);
 			}
-			best = kh_schema_closest(name, names, (size_t)locs->n);
+			best = kh_closest(name, names, (size_t)locs->n);
 			say(0, where, "unknown locale '%s'", name);
 			if (best)
 				hint("did you mean '%s'? the layout's locales are %s", best, kh_buf_cstr(&b));

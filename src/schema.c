@@ -504,34 +504,10 @@ static void say_wrong(const char *label, const kh_ynode *v, const char *what)
 		kh_error(v->loc, "%s must be %s, not %s", label, what, kh_ykind_name(v->kind));
 }
 
-/* One adjacent transposition apart ("titel" / "title")? */
-static int transposed(const char *a, const char *b)
-{
-	size_t la = strlen(a), i = 0;
-	if (la != strlen(b) || la < 2)
-		return 0;
-	while (i < la && a[i] == b[i])
-		i++;
-	if (i + 1 >= la || a[i] != b[i + 1] || a[i + 1] != b[i])
-		return 0;
-	return strcmp(a + i + 2, b + i + 2) == 0;
-}
-
-const char *kh_schema_closest(const char *word, const char *const *cands, size_t n)
-{
-	const char *best = kh_closest(word, cands, n);
-	if (best)
-		return best;
-	for (size_t i = 0; i < n; i++)
-		if (transposed(word, cands[i]))
-			return cands[i];
-	return NULL;
-}
-
 /* "did you mean 'x'?" when close, else "NOUN are a, b, c". */
 static void hint_choice(const char *word, const char *const *cands, size_t n, const char *noun)
 {
-	const char *best = kh_schema_closest(word, cands, n);
+	const char *best = kh_closest(word, cands, n);
 	if (best) {
 		kh_hint("did you mean '%s'?", best);
 	} else if (n > 0) {
@@ -826,10 +802,10 @@ static int parse_color(const kh_ynode *n, const kh_ynode *palette, kh_color *out
 		size_t nn;
 		const char *best;
 		palette_names(palette, &names, &nn);
-		best = kh_schema_closest(n->str, names, nn);
+		best = kh_closest(n->str, names, nn);
 		if (!best) {
 			static const char *const builtin[] = {"black", "white", "none"};
-			best = kh_schema_closest(n->str, builtin, 3);
+			best = kh_closest(n->str, builtin, 3);
 		}
 		kh_error(n->loc, "unknown colour '%s'", n->str);
 		if (best)
@@ -1357,7 +1333,7 @@ static void check_value(checker *c, const keydef *k, const kh_ynode *v)
 					break;
 			if (i == n) {
 				kh_buf b = KH_BUF_INIT;
-				const char *best = kh_schema_closest(v->str, k->choices, n);
+				const char *best = kh_closest(v->str, k->choices, n);
 				for (i = 0; i < n; i++)
 					kh_buf_printf(&b, "%s%s", i ? (i == n - 1 ? " or " : ", ") : "", k->choices[i]);
 				kh_error(v->loc, "%s must be %s, not '%s'", label, kh_buf_cstr(&b), v->str);
@@ -1471,7 +1447,7 @@ static void check_value(checker *c, const keydef *k, const kh_ynode *v)
 						best = ch_pagesize[i];
 				kh_error(v->loc, "unknown page size '%s'", v->str);
 				if (!best)
-					best = kh_schema_closest(v->str, ch_pagesize, n);
+					best = kh_closest(v->str, ch_pagesize, n);
 				if (best)
 					kh_hint("did you mean '%s'?", best);
 				else
@@ -1511,7 +1487,7 @@ static void unknown_key(const keyset *ks, const kh_ynode *key, const char *const
 		kh_error(key->loc, "unknown section '%s'", key->str);
 	else
 		kh_error(key->loc, "unknown key '%s' in %s", key->str, what ? what : ks->what);
-	best = kh_schema_closest(key->str, names, n);
+	best = kh_closest(key->str, names, n);
 	if (best) {
 		kh_hint("did you mean '%s'?", best);
 	} else if (ks->main && element_set(key->str)) {
@@ -1629,7 +1605,7 @@ static void check_elem(checker *c, const kh_ynode *el)
 		const char *best = NULL;
 		const kh_ynode *bk = NULL;
 		for (int i = 0; i < el->n && !best; i++)
-			if (!find_key(&placement, el->keys[i]->str) && (best = kh_schema_closest(el->keys[i]->str, element_kinds,
+			if (!find_key(&placement, el->keys[i]->str) && (best = kh_closest(el->keys[i]->str, element_kinds,
 			                                                                   count_choices(element_kinds))))
 				bk = el->keys[i];
 		if (bk) {
@@ -1794,7 +1770,7 @@ static void check_styles(checker *c, const kh_ynode *v)
 				size_t n = 0;
 				const char *best;
 				collect_keys(&style, names, &n, KH_COUNT(names) - 8);
-				best = kh_schema_closest(key->str, names, n);
+				best = kh_closest(key->str, names, n);
 				if (!best && val->kind == KH_Y_MAP) {
 					kh_error(key->loc, "unknown locale '%s' in style '%s'", key->str, v->keys[i]->str);
 					hint_choice(key->str, locnames, nloc, "the locales are");

@@ -93,8 +93,6 @@ int kh_parse_anchor(const kh_ynode *n, const char **name, int *side, double *alo
 /* Markdown list of every section, element and key (type, default, meaning):
  * `kumihan help layout` prints it and docs/layout-format.md includes it. */
 void kh_schema_print_reference(FILE *out);
-/* kh_closest, and also one adjacent transposition ("titel" -> "title"). */
-const char *kh_schema_closest(const char *word, const char *const *cands, size_t n);
 /* Every key, one "set.key" a line (for the test that the docs name them all). */
 void kh_schema_print_keys(FILE *out);
 

@@ -369,32 +369,39 @@ char *kh_path_join(const char *dir, const char *rel)
 
 /* ---- did you mean ---- */
 
+/* Optimal string alignment distance: insertions, deletions, substitutions
+ * and transpositions of neighbours ("titel" is one edit from "title"). */
 int kh_edit_distance(const char *a, const char *b)
 {
 	uint32_t *ca, *cb;
 	size_t na = kh_utf8_decode_all(a, strlen(a), &ca);
 	size_t nb = kh_utf8_decode_all(b, strlen(b), &cb);
-	int *row = kh_xmalloc((nb + 1) * sizeof(int));
+	int *rows = kh_xmalloc(3 * (nb + 1) * sizeof(int));
+	int *prev2 = rows, *prev = rows + nb + 1, *cur = rows + 2 * (nb + 1);
 	int d;
 	for (size_t j = 0; j <= nb; j++)
-		row[j] = (int)j;
+		prev[j] = (int)j;
 	for (size_t i = 1; i <= na; i++) {
-		int diag = row[0];
-		row[0] = (int)i;
+		cur[0] = (int)i;
 		for (size_t j = 1; j <= nb; j++) {
-			int up = row[j];
 			int cost = ca[i - 1] == cb[j - 1] ? 0 : 1;
-			int best = diag + cost;
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
+			int best = prev[j - 1] + cost;
+			if (prev[j] + 1 < best)
+				best = prev[j] + 1;
+			if (cur[j - 1] + 1 < best)
+				best = cur[j - 1] + 1;
+			if (i > 1 && j > 1 && ca[i - 1] == cb[j - 2] && ca[i - 2] == cb[j - 1] &&
+			    prev2[j - 2] + 1 < best)
+				best = prev2[j - 2] + 1;
+			cur[j] = best;
 		}
+		int *t = prev2;
+		prev2 = prev;
+		prev = cur;
+		cur = t;
 	}
-	d = row[nb];
-	free(row);
+	d = prev[nb];
+	free(rows);
 	free(ca);
 	free(cb);
 	return d;

@@ -394,7 +394,7 @@ static void unknown_alias(builder *b, const char *name, kh_loc at)
 	const char *best;
 	for (size_t i = 0; i < b->nanchors; i++)
 		cands[i] = b->anchors[i].name;
-	best = kh_schema_closest(name, cands, b->nanchors);
+	best = kh_closest(name, cands, b->nanchors);
 	kh_error(at, "unknown anchor '*%s'", name);
 	if (best) {
 		kh_hint("did you mean '*%s'?", best);

@@ -71,6 +71,8 @@ static void test_closest(void)
 	static const char *const keys[] = {"font", "size", "leading", "color", "align", "indent"};
 	T_INT("edit distance kitten/sitting", 3, kh_edit_distance("kitten", "sitting"));
 	T_INT("edit distance counts characters", 1, kh_edit_distance("明朝", "明超"));
+	T_INT("edit distance: a transposition is one edit", 1, kh_edit_distance("titel", "title"));
+	T_INT("edit distance: empty", 4, kh_edit_distance("", "font"));
 	T_STR("closest: leadng -> leading", "leading", kh_closest("leadng", keys, KH_COUNT(keys)));
 	T_STR("closest: colour -> color", "color", kh_closest("colour", keys, KH_COUNT(keys)));
 	T_OK("closest: nothing near 'zzzzzz'", kh_closest("zzzzzz", keys, KH_COUNT(keys)) == NULL);
