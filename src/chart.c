@@ -370,13 +370,18 @@ static int truthy(const char *s)
 }
 
 /* A whole number >= lo in a cell; -1 after reporting. */
-static int cell_int(const kh_table *t, int row, int col, int lo, const char *what, int *out)
+static int cell_int(const kh_table *t, int row, int col, int lo, const char *what, const char *id, int *out)
 {
 	const char *s = cell(t, row, col);
 	char *end;
 	long v;
+	if (!*s) {
+		kh_error(kh_table_cell_loc(t, row, col), "the node '%s' has no %s", id, t->header[col]);
+		kh_hint("give every node its grid cell (col and row, from 0), or use layout: auto");
+		return -1;
+	}
 	v = strtol(s, &end, 10);
-	if (!*s || *end || v < lo || v > 1000) {
+	if (*end || v < lo || v > 1000) {
 		kh_error(kh_table_cell_loc(t, row, col), "'%s' is not %s", s, what);
 		return -1;
 	}
@@ -709,11 +714,11 @@ void kh_chart_draw(const kh_chart_in *in)
 		if (!v->label)
 			continue;
 		if (layout == 0) {
-			if (cell_int(nt, i, ccol, 0, "a grid column (a whole number from 0)", &v->gc) < 0 ||
-			    cell_int(nt, i, crow, 0, "a grid row (a whole number from 0)", &v->gr) < 0)
+			if (cell_int(nt, i, ccol, 0, "a grid column (a whole number from 0)", id, &v->gc) < 0 ||
+			    cell_int(nt, i, crow, 0, "a grid row (a whole number from 0)", id, &v->gr) < 0)
 				continue;
 			if (cspan >= 0 && *cell(nt, i, cspan) &&
-			    cell_int(nt, i, cspan, 1, "a number of columns to span (from 1)", &v->span) < 0)
+			    cell_int(nt, i, cspan, 1, "a number of columns to span (from 1)", id, &v->span) < 0)
 				continue;
 		}
 		v->ok = 1;

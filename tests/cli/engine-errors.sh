@@ -37,6 +37,8 @@ hint: give the table more room, or let it stack on the page without a height" \
 expect_run "engine errors: chart data, at the CSV cells" 1 \
 "$E/nodes.csv:4:1: error: the node id 'a' is used twice
 $E/nodes.csv:6:5: error: 'x' is not a grid column (a whole number from 0)
+$E/nodes.csv:7:5: error: the node 'e' has no col
+hint: give every node its grid cell (col and row, from 0), or use layout: auto
 $E/edges.csv:3:3: error: no node has the id 'zz'
 $E/edges.csv:5:7: error: unknown side 'middle'
 hint: use top, right, bottom, left, or leave it empty
