@@ -1,4 +1,5 @@
 /* util.c -- allocation, arenas, growable strings, files, "did you mean". */
+#define _XOPEN_SOURCE 700 /* realpath */
 
 #include "util.h"
 
@@ -265,8 +266,54 @@ int kh_file_read(const char *path, char **data, size_t *len)
 	return 0;
 }
 
+static int write_all(int fd, const unsigned char *p, size_t len)
+{
+	while (len > 0) {
+		ssize_t w = write(fd, p, len);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += w;
+		len -= (size_t)w;
+	}
+	return 0;
+}
+
+/* Not a regular file (a pipe, a terminal, /dev/stdout): write straight
+ * through, since nothing can be renamed over it. */
+static int write_through(const char *path, const void *data, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_TRUNC), err;
+	if (fd < 0)
+		return -1;
+	if (write_all(fd, data, len) < 0) {
+		err = errno;
+		close(fd);
+		errno = err;
+		return -1;
+	}
+	return close(fd);
+}
+
 int kh_file_write_atomic(const char *path, const void *data, size_t len)
 {
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+		return write_through(path, data, len);
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+		/* a link to a regular file: replace the file it names, keep the link */
+		char *real = realpath(path, NULL);
+		int rc, err;
+		if (!real)
+			return -1;
+		rc = kh_file_write_atomic(real, data, len);
+		err = errno;
+		free(real);
+		errno = err;
+		return rc;
+	}
 	size_t plen = strlen(path);
 	char *tmp = kh_xmalloc(plen + 16);
 	const unsigned char *p = data;
@@ -280,16 +327,8 @@ int kh_file_write_atomic(const char *path, const void *data, size_t len)
 		errno = err;
 		return -1;
 	}
-	while (len > 0) {
-		ssize_t w = write(fd, p, len);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			goto fail;
-		}
-		p += w;
-		len -= (size_t)w;
-	}
+	if (write_all(fd, p, len) < 0)
+		goto fail;
 	if (fchmod(fd, 0644) < 0 || fsync(fd) < 0)
 		goto fail;
 	if (close(fd) < 0) {

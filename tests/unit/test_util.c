@@ -88,10 +88,26 @@ static void test_files(void)
 	T_INT("files: atomic write", 0, kh_file_write_atomic(path, "%PDF-1.4\n", 9));
 	T_INT("files: read back", 0, kh_file_read(path, &data, &len));
 	T_STR("files: content", "%PDF-1.4\n", data);
-	free(data);
+	{
+		char link[300], real[300];
+		snprintf(link, sizeof link, "%s/link.pdf", dir);
+		snprintf(real, sizeof real, "%s/out.pdf", dir);
+		T_INT("files: symlink made", 0, symlink("out.pdf", link));
+		T_INT("files: atomic write through a link", 0, kh_file_write_atomic(link, "new", 3));
+		struct stat st;
+		T_OK("files: the link is still a link", lstat(link, &st) == 0 && S_ISLNK(st.st_mode));
+		free(data);
+		data = NULL;
+		T_INT("files: the linked file has the new content", 0, kh_file_read(real, &data, &len));
+		T_STR("files: new content", "new", data);
+		unlink(link);
+		T_INT("files: /dev/null is written through, not replaced", 0, kh_file_write_atomic("/dev/null", "x", 1));
+		T_OK("files: /dev/null is still a device", stat("/dev/null", &st) == 0 && S_ISCHR(st.st_mode));
+	}
 	snprintf(path, sizeof path, "%s/missing/out.pdf", dir);
 	T_INT("files: atomic write into a missing folder fails", -1, kh_file_write_atomic(path, "x", 1));
 	T_INT("files: errno ENOENT", ENOENT, errno);
+	free(data);
 	snprintf(path, sizeof path, "rm -r %s", dir);
 	T_INT("files: nothing but out.pdf left behind", 0, system(path));
 	char *d = kh_path_dir("layouts/a.yaml"), *j = kh_path_join(d, "../data/x.csv");
