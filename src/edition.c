@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 #include "pdf.h"
@@ -79,7 +80,9 @@ static void load_tables(kh_doc *doc)
 		if (encname && (enc = kh_encoding_parse(encname)) < 0)
 			continue;
 		path = kh_path_join(doc->dir, file);
-		t = kh_table_load(kh_arena_strdup(doc->arena, path), (kh_encoding)enc);
+		/* a file that cannot be opened was reported by the check, at its position */
+		t = access(path, R_OK) == 0 ? kh_table_load(kh_arena_strdup(doc->arena, path), (kh_encoding)enc)
+		                            : NULL;
 		free(path);
 		doc->table_names[doc->ntables] = data->keys[i]->str;
 		doc->tables[doc->ntables++] = t; /* NULL when it failed: reported */

@@ -1865,7 +1865,7 @@ static void check_data(checker *c, const kh_ynode *v)
 		}
 		if (file && file->kind == KH_Y_SCALAR && file->str[0] && !file_exists(c, file->str)) {
 			char *p = kh_path_join(c->dir, file->str);
-			kh_error(file->loc, "cannot read '%s': %s", p, strerror(errno));
+			kh_error(file->loc, "cannot open '%s': %s", p, strerror(errno));
 			free(p);
 		}
 	}
