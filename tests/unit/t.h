@@ -1,11 +1,15 @@
 /* t.h -- a minimal unit-test harness: each check prints "ok NAME" or
- * "not ok NAME: why", and main returns non-zero if any failed. */
+ * "not ok NAME: why", and main returns non-zero if any failed; and a
+ * capture of what kh_diag prints, for the tests of exact messages. */
 #ifndef KH_T_H
 #define KH_T_H
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "diag.h"
 
 static int t_failed;
 
@@ -55,6 +59,43 @@ static inline void t_near(const char *name, double exp, double act, double eps, 
 	}
 }
 
-#define T_DONE() return t_failed
+/* Diagnostics: t_capture_begin() resets the error and warning counts and
+ * sends kh_diag output to a buffer; t_capture_end() sends it back to stderr
+ * and returns what was printed in between ("" if nothing).  The text stays
+ * valid until the next t_capture_begin(); T_DONE frees it. */
+static char *t_diag_text;
+static size_t t_diag_len;
+static FILE *t_diag_file;
+
+static inline void t_capture_begin(void)
+{
+	if (t_diag_file)
+		fclose(t_diag_file);
+	free(t_diag_text);
+	t_diag_text = NULL;
+	kh_diag_reset();
+	t_diag_file = open_memstream(&t_diag_text, &t_diag_len);
+	kh_diag_set_output(t_diag_file);
+}
+
+static inline const char *t_capture_end(void)
+{
+	if (t_diag_file) {
+		fclose(t_diag_file);
+		t_diag_file = NULL;
+		kh_diag_set_output(NULL);
+	}
+	return t_diag_text ? t_diag_text : "";
+}
+
+static inline int t_done(void)
+{
+	t_capture_end();
+	free(t_diag_text);
+	t_diag_text = NULL;
+	return t_failed;
+}
+
+#define T_DONE() return t_done()
 
 #endif

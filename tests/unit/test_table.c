@@ -10,32 +10,12 @@
 #include "table.h"
 #include "util.h"
 
-static char *diag_text;
-static size_t diag_len;
-static FILE *diag_f;
-
-static void capture(void)
-{
-	free(diag_text);
-	diag_text = NULL;
-	kh_diag_reset();
-	diag_f = open_memstream(&diag_text, &diag_len);
-	kh_diag_set_output(diag_f);
-}
-
-static const char *captured(void)
-{
-	fclose(diag_f);
-	kh_diag_set_output(NULL);
-	return diag_text ? diag_text : "";
-}
-
 static kh_table *parse(const char *src)
 {
 	kh_table *t;
-	capture();
+	t_capture_begin();
 	t = kh_table_parse("t.csv", src, strlen(src), KH_ENC_AUTO);
-	captured();
+	t_capture_end();
 	return t;
 }
 
@@ -117,21 +97,21 @@ int main(void)
 	T_OK("table", tab && tab->nrows == 5 && tab->ncols == 5);
 	T_INT("column by name", 2, kh_table_column(tab, "score"));
 	T_INT("column missing", -1, kh_table_column(tab, "Score"));
-	capture();
+	t_capture_begin();
 	T_INT("require present", 1, kh_table_require(tab, "area", kh_loc_make("l.yaml", 3, 9)));
-	T_STR("require present: no message", "", captured());
-	capture();
+	T_STR("require present: no message", "", t_capture_end());
+	t_capture_begin();
 	T_INT("require missing", -1, kh_table_require(tab, "scor", kh_loc_make("l.yaml", 3, 9)));
 	T_STR("require missing: the columns and the closest",
 	      "l.yaml:3:9: error: no column 'scor' in 't.csv'\n"
 	      "hint: did you mean 'score'? the columns are 'name', 'area', 'score', 'code', 'mixed'\n",
-	      captured());
-	capture();
+	      t_capture_end());
+	t_capture_begin();
 	kh_table_require(tab, "population", kh_loc_make("l.yaml", 4, 2));
 	T_STR("require missing: nothing close",
 	      "l.yaml:4:2: error: no column 'population' in 't.csv'\n"
 	      "hint: the columns are 'name', 'area', 'score', 'code', 'mixed'\n",
-	      captured());
+	      t_capture_end());
 
 	/* filters */
 	{
@@ -214,7 +194,6 @@ int main(void)
 	free(s);
 	kh_table_drop(tab);
 
-	free(diag_text);
 	kh_arena_drop(arena);
 	T_DONE();
 }

@@ -125,24 +125,17 @@ static void test_files(void)
 
 static void test_diag(void)
 {
-	char *text = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&text, &len);
-	kh_diag_reset();
-	kh_diag_set_output(f);
+	t_capture_begin();
 	kh_error(kh_loc_make("a.yaml", 3, 7), "unknown key '%s'", "leadng");
 	kh_hint("did you mean '%s'?", "leading");
 	kh_warning(kh_loc_make("b.csv", 2, 0), "row has %d fields", 3);
 	kh_error(KH_NOLOC, "cannot open '%s'", "x");
-	fclose(f);
-	kh_diag_set_output(NULL);
 	T_STR("diag: format",
 	      "a.yaml:3:7: error: unknown key 'leadng'\nhint: did you mean 'leading'?\n"
 	      "b.csv:2: warning: row has 3 fields\nkumihan: error: cannot open 'x'\n",
-	      text);
+	      t_capture_end());
 	T_INT("diag: counts errors", 2, kh_diag_errors());
 	T_INT("diag: counts warnings", 1, kh_diag_warnings());
-	free(text);
 	kh_diag_reset();
 }
 
