@@ -203,7 +203,7 @@ static void test_errors(void)
 	      "(the text of an item per row)\n", check(page("      - list: programs\n")));
 	T_STR("schema: where on literal items", "t.yaml:10:9: error: 'where' needs a list over a table; this one has "
 	      "literal items\n", check(page("      - list: [a, b]\n        where: \"a == 'b'\"\n")));
-	T_STR("schema: missing data file", "t.yaml:1:18: error: cannot read 'nope.csv': No such file or directory\n",
+	T_STR("schema: missing data file", "t.yaml:1:18: error: cannot open 'nope.csv': No such file or directory\n",
 	      check("data: { strings: nope.csv }\npages: [{}]\n"));
 
 	/* styles and locales */
