@@ -11,25 +11,12 @@
 #include "yaml.h"
 
 static kh_arena *arena;
-static char *diag_text;
-static size_t diag_len;
-static FILE *diag_f;
 
+/* Capture messages with a clean slate: what bind said once is said again. */
 static void capture(void)
 {
-	kh_diag_reset();
+	t_capture_begin();
 	kh_bind_forget();
-	free(diag_text);
-	diag_text = NULL;
-	diag_f = open_memstream(&diag_text, &diag_len);
-	kh_diag_set_output(diag_f);
-}
-
-static const char *release(void)
-{
-	fclose(diag_f);
-	kh_diag_set_output(NULL);
-	return diag_text ? diag_text : "";
 }
 
 static kh_table *tables[2];
@@ -37,11 +24,12 @@ static kh_table *tables[2];
 static kh_table *mk_table(const char *name, const char *csv)
 {
 	kh_table *t;
+	const char *msgs;
 	capture();
 	t = kh_table_parse(name, csv, strlen(csv), KH_ENC_UTF8);
-	release();
+	msgs = t_capture_end();
 	if (!t)
-		printf("# table %s: %s", name, diag_text);
+		printf("# table %s: %s", name, msgs);
 	return t;
 }
 
@@ -68,7 +56,7 @@ static const kh_ynode *layout(const char *src)
 	kh_ynode *r;
 	capture();
 	r = kh_yaml_parse("t.yaml", src, strlen(src), arena);
-	release();
+	t_capture_end();
 	return r;
 }
 
@@ -127,12 +115,11 @@ static void test_locales(void)
 	T_OK("locale: fonts map", loc.fonts && loc.fonts->kind == KH_Y_MAP);
 	T_INT("locale: unknown", -1, kh_locale_init(&loc, two, "de", kh_loc_make("t.yaml", 0, 0)));
 	T_INT("locale: close to a known one", -1, kh_locale_init(&loc, two, "eng", KH_NOLOC));
-	release();
 	T_STR("locale: messages", "kumihan: error: unknown locale 'en'\n"
 	      "hint: the layout has no locales: section, so its only locale is 'ja'\n"
 	      "t.yaml: error: unknown locale 'de'\nhint: the layout's locales are ja, en, fr\n"
 	      "kumihan: error: unknown locale 'eng'\nhint: did you mean 'en'? the layout's locales are ja, en, fr\n",
-	      diag_text);
+	      t_capture_end());
 	kh_locale_init(&loc, two, "fr", KH_NOLOC);
 	T_STR("locale: fr year default", "{year}", loc.year_format);
 }
@@ -162,7 +149,7 @@ static void test_text(void)
 	c.locale = &en;
 	T_STR("bind: key en", "International Cooperation", kh_bind_text(&c, "@cover.title", here));
 	T_STR("bind: missing en falls back to ja", "厚生労働省は", kh_bind_text(&c, "@cover.lead", here));
-	T_STR("bind: fallback warning", "t.yaml:7:9: warning: no 'en' text for 'cover.lead'; using 'ja'\n", release());
+	T_STR("bind: fallback warning", "t.yaml:7:9: warning: no 'en' text for 'cover.lead'; using 'ja'\n", t_capture_end());
 	T_INT("bind: a warning, not an error", 0, kh_diag_errors());
 
 	capture();
@@ -176,7 +163,7 @@ static void test_text(void)
 	      "t.yaml:7:9: error: unknown string '@zzz.qqq'\n"
 	      "hint: the string table strings.csv has no key 'zzz.qqq'; for a literal '@' write '@@'\n"
 	      "t.yaml:7:9: error: '@' needs a key, as in \"@cover.title\"\nhint: for a literal '@' write '@@'\n",
-	      release());
+	      t_capture_end());
 
 	/* templates over a row */
 	capture();
@@ -217,7 +204,7 @@ static void test_text(void)
 	T_STR("bind: string format, empty cell", "[]", kh_bind_text(&c, "[{org:string}]", here));
 	c.locale = &ja;
 	c.row = 2;
-	T_STR("bind: no errors so far", "", release());
+	T_STR("bind: no errors so far", "", t_capture_end());
 
 	capture();
 	T_OK("bind: year before the first era", kh_bind_text(&c, "{year:era}", here) == NULL);
@@ -235,7 +222,7 @@ static void test_text(void)
 	      "t.yaml:7:9: error: unclosed '{' in '第{number回'\nhint: close it with '}', or write {{ for a literal {\n"
 	      "t.yaml:7:9: error: unmatched '}' in 'a}b'\nhint: write }} for a literal }\n"
 	      "t.yaml:7:9: error: empty '{}' in 'a{}b'\nhint: write a column name, {page} or {pages}; {{ is a literal {\n",
-	      release());
+	      t_capture_end());
 
 	/* the string format */
 	capture();
@@ -245,23 +232,25 @@ static void test_text(void)
 	T_OK("bind: string format, a loop", kh_bind_text(&c, "{org:string}", here) == NULL);
 	T_STR("bind: string format messages", "t.yaml:7:9: error: unknown string 'org.mhlww' (the value of "
 	      "'{org:string}')\nhint: did you mean 'org.mhlw'?\n"
-	      "strings.csv:9:6: error: '{org:string}': the string 'loop' refers to itself\n", release());
+	      "strings.csv:9:6: error: '{org:string}': the string 'loop' refers to itself\n", t_capture_end());
 
 	/* a column the table lacks: reported through kh_table_require */
 	capture();
 	T_OK("bind: unknown column", kh_bind_text(&c, "{yeer}", here) == NULL);
-	T_OK("bind: unknown column message names it", strstr(release(), "yeer") != NULL);
-	T_OK("bind: unknown column at the layout position", strncmp(diag_text, "t.yaml:7:9: error: ", 19) == 0);
+	{
+		const char *msgs = t_capture_end();
+		T_OK("bind: unknown column message names it", strstr(msgs, "yeer") != NULL);
+		T_OK("bind: unknown column at the layout position", strncmp(msgs, "t.yaml:7:9: error: ", 19) == 0);
+	}
 
 	/* once per place */
 	capture();
 	for (int i = 0; i < 3; i++)
 		kh_bind_text(&c, "{yeer}", here);
 	kh_bind_text(&c, "{yeer}", kh_loc_make("t.yaml", 8, 9));
-	release();
 	{
 		int n = 0;
-		for (const char *p = diag_text; (p = strstr(p, "error: ")) != NULL; p++)
+		for (const char *p = t_capture_end(); (p = strstr(p, "error: ")) != NULL; p++)
 			n++;
 		T_INT("bind: the same problem at the same place is said once", 2, n);
 	}
@@ -270,7 +259,7 @@ static void test_text(void)
 	for (int i = 0; i < 3; i++)
 		kh_bind_text(&c, "@cover.lead", here);
 	T_STR("bind: a fallback warning once per place", "t.yaml:7:9: warning: no 'en' text for 'cover.lead'; using 'ja'\n",
-	      release());
+	      t_capture_end());
 	c.locale = &ja;
 
 	/* no row */
@@ -280,7 +269,7 @@ static void test_text(void)
 	T_OK("bind: no row", kh_bind_text(&c, "{name}", here) == NULL);
 	T_STR("bind: no row message", "t.yaml:7:9: error: no data row here for '{name}'\n"
 	      "hint: columns can be used inside repeat, list items and table columns; {page} and {pages} anywhere\n",
-	      release());
+	      t_capture_end());
 
 	/* an error inside a string-table string names the string */
 	capture();
@@ -288,7 +277,7 @@ static void test_text(void)
 	c.row = 0;
 	T_OK("bind: bad format in a string", kh_bind_text(&c, "@bad", here) == NULL);
 	T_STR("bind: bad format in a string, at its cell", "strings.csv:6:5: error: unknown format 'eraa' in "
-	      "'{year:eraa}'\nhint: did you mean 'era'?\nhint: in the string 'bad' of the string table\n", release());
+	      "'{year:eraa}'\nhint: did you mean 'era'?\nhint: in the string 'bad' of the string table\n", t_capture_end());
 
 	/* exact columns from the layout node */
 	{
@@ -301,7 +290,7 @@ static void test_text(void)
 		      "t.yaml:1:6: error: unclosed '{' in '第{number回'\nhint: close it with '}', or write {{ for a literal {\n"
 		      "t.yaml:2:11: error: unknown format 'eraa' in '{year:eraa}'\nhint: did you mean 'era'?\n"
 		      "t.yaml:3:7: error: unclosed '{' in '{x'\nhint: close it with '}', or write {{ for a literal {\n",
-		      release());
+		      t_capture_end());
 	}
 
 	/* no string table */
@@ -309,7 +298,7 @@ static void test_text(void)
 	c.strings = NULL;
 	T_OK("bind: no string table", kh_bind_text(&c, "@cover.title", here) == NULL);
 	T_STR("bind: no string table message", "t.yaml:7:9: error: no string table for '@cover.title'\n"
-	      "hint: add 'strings: FILE.csv' under data: (a key column, then one column per locale)\n", release());
+	      "hint: add 'strings: FILE.csv' under data: (a key column, then one column per locale)\n", t_capture_end());
 
 	/* lookups without messages */
 	{
@@ -335,7 +324,7 @@ static void test_check(void)
 	T_STR("check: messages", "t.yaml:2:5: error: no data row here for '{name}'\n"
 	      "hint: columns can be used inside repeat, list items and table columns; {page} and {pages} anywhere\n"
 	      "t.yaml:5:14: error: unknown format 'bogus' in '{x:upper:bogus}'\n"
-	      "hint: the formats are era, number, upper, lower, fullwidth, halfwidth, string\n", release());
+	      "hint: the formats are era, number, upper, lower, fullwidth, halfwidth, string\n", t_capture_end());
 }
 
 int main(void)
@@ -347,7 +336,6 @@ int main(void)
 	test_check();
 	kh_table_drop(tables[0]);
 	kh_table_drop(tables[1]);
-	free(diag_text);
 	kh_arena_drop(arena);
 	T_DONE();
 }
