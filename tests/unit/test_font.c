@@ -9,24 +9,6 @@
 #include "utf8.h"
 #include "t.h"
 
-static char errbuf[4096];
-
-static FILE *capture(void)
-{
-	FILE *f = fmemopen(errbuf, sizeof errbuf, "w");
-	memset(errbuf, 0, sizeof errbuf);
-	kh_diag_set_output(f);
-	return f;
-}
-
-static const char *captured(FILE *f)
-{
-	fflush(f);
-	fclose(f);
-	kh_diag_set_output(stderr);
-	return errbuf;
-}
-
 /* advance of cp straight from hmtx via HarfBuzz, in font units */
 static int hmtx_advance(const char *path, uint32_t cp)
 {
@@ -50,7 +32,6 @@ int main(void)
 	kh_font *m = kh_fonts_lookup(fs, "IPAexMincho", NULL, kh_loc_make("l.yaml", 3, 9));
 	kh_font *g = kh_fonts_lookup(fs, "IPAexGothic", "Regular", KH_NOLOC);
 	kh_font *ls = kh_fonts_lookup(fs, "Liberation Serif", NULL, KH_NOLOC);
-	FILE *cf;
 
 	T_OK("font: IPAexMincho found", m != NULL);
 	T_OK("font: IPAexGothic found", g != NULL);
@@ -80,38 +61,39 @@ int main(void)
 	T_NEAR("font: advance of a missing character is 0", 0, kh_font_advance(ls, 0x56FD, 10), 0);
 	T_OK("font: no character beyond U+10FFFF", !kh_font_has(m, 0x110000));
 
-	cf = capture();
-	T_OK("font: unknown family returns NULL", kh_fonts_lookup(fs, "IPAexMintyo", NULL, kh_loc_make("l.yaml", 3, 9)) == NULL);
-	T_STR("font: unknown family message", "l.yaml:3:9: error: font 'IPAexMintyo' is not installed\nhint: did you mean 'IPAexMincho'?\n", captured(cf));
-
-	cf = capture();
-	T_OK("font: CFF font refused", kh_fonts_lookup(fs, "Nimbus Roman", NULL, kh_loc_make("l.yaml", 4, 11)) == NULL);
-	T_STR("font: CFF font message",
-	      "l.yaml:4:11: error: font 'Nimbus Roman' has CFF outlines (NimbusRoman-Regular.otf), which libharu cannot embed\n"
-	      "hint: use a TrueType font (.ttf or .ttc), such as IPAexGothic or IPAexMincho\n",
-	      captured(cf));
-	cf = capture();
-	T_OK("font: unknown style refused", kh_fonts_lookup(fs, "Liberation Serif", "Black", kh_loc_make("l.yaml", 5, 3)) == NULL);
-	T_STR("font: unknown style message",
-	      "l.yaml:5:3: error: font 'Liberation Serif' has no style 'Black'\n"
-	      "hint: its styles are 'Regular', 'Italic', 'Bold', 'Bold Italic'\n",
-	      captured(cf));
-	cf = capture();
-	T_OK("font: Arial is not installed", kh_fonts_lookup(fs, "Arial", NULL, kh_loc_make("l.yaml", 6, 3)) == NULL);
-	T_STR("font: fontconfig's stand-in named",
-	      "l.yaml:6:3: error: font 'Arial' is not installed\n"
-	      "hint: 'Liberation Sans' is installed and stands in for it elsewhere (fontconfig); name it to use it\n",
-	      captured(cf));
-	cf = capture();
-	T_OK("font: MS Mincho is not installed", kh_fonts_lookup(fs, "MS Mincho", NULL, kh_loc_make("l.yaml", 7, 3)) == NULL);
-	T_STR("font: a Japanese stand-in named",
-	      "l.yaml:7:3: error: font 'MS Mincho' is not installed\n"
-	      "hint: 'IPAexMincho' is installed; name it to use it\n",
-	      captured(cf));
-	cf = capture();
+	/* families and styles refused, each with its exact message */
+	{
+		static const struct {
+			const char *family, *style;
+			int line, col;
+			const char *refused, *message, *expect;
+		} refusals[] = {
+			{"IPAexMintyo", NULL, 3, 9, "font: unknown family returns NULL", "font: unknown family message",
+			 "l.yaml:3:9: error: font 'IPAexMintyo' is not installed\nhint: did you mean 'IPAexMincho'?\n"},
+			{"Nimbus Roman", NULL, 4, 11, "font: CFF font refused", "font: CFF font message",
+			 "l.yaml:4:11: error: font 'Nimbus Roman' has CFF outlines (NimbusRoman-Regular.otf), which libharu "
+			 "cannot embed\nhint: use a TrueType font (.ttf or .ttc), such as IPAexGothic or IPAexMincho\n"},
+			{"Liberation Serif", "Black", 5, 3, "font: unknown style refused", "font: unknown style message",
+			 "l.yaml:5:3: error: font 'Liberation Serif' has no style 'Black'\n"
+			 "hint: its styles are 'Regular', 'Italic', 'Bold', 'Bold Italic'\n"},
+			{"Arial", NULL, 6, 3, "font: Arial is not installed", "font: fontconfig's stand-in named",
+			 "l.yaml:6:3: error: font 'Arial' is not installed\n"
+			 "hint: 'Liberation Sans' is installed and stands in for it elsewhere (fontconfig); name it to use it\n"},
+			{"MS Mincho", NULL, 7, 3, "font: MS Mincho is not installed", "font: a Japanese stand-in named",
+			 "l.yaml:7:3: error: font 'MS Mincho' is not installed\n"
+			 "hint: 'IPAexMincho' is installed; name it to use it\n"},
+		};
+		for (size_t i = 0; i < KH_COUNT(refusals); i++) {
+			kh_loc at = kh_loc_make("l.yaml", refusals[i].line, refusals[i].col);
+			t_capture_begin();
+			T_OK(refusals[i].refused, kh_fonts_lookup(fs, refusals[i].family, refusals[i].style, at) == NULL);
+			T_STR(refusals[i].message, refusals[i].expect, t_capture_end());
+		}
+	}
+	t_capture_begin();
 	T_OK("font: nonsense family", kh_fonts_lookup(fs, "Qqqqqqqqqqqqqq", NULL, KH_NOLOC) == NULL);
 	T_OK("font: nonsense family: three nearest named",
-	     strstr(captured(cf), "hint: the closest installed families are '") != NULL);
+	     strstr(t_capture_end(), "hint: the closest installed families are '") != NULL);
 
 	{
 		kh_font *b = kh_fonts_lookup(fs, "Liberation Serif", "Bold", KH_NOLOC);
@@ -122,21 +104,21 @@ int main(void)
 	}
 
 	/* loading files directly */
-	cf = capture();
+	t_capture_begin();
 	T_OK("font: missing file", kh_fonts_load_file(fs, "/nonexistent/x.ttf", 0, kh_loc_make("l.yaml", 8, 1)) == NULL);
 	T_STR("font: missing file message", "l.yaml:8:1: error: cannot read font file '/nonexistent/x.ttf': No such file or directory\n",
-	      captured(cf));
-	cf = capture();
+	      t_capture_end());
+	t_capture_begin();
 	T_OK("font: not a font", kh_fonts_load_file(fs, "/etc/hostname", 0, kh_loc_make("l.yaml", 9, 1)) == NULL);
 	T_STR("font: not a font message", "l.yaml:9:1: error: '/etc/hostname' is not a TrueType or OpenType font file\n",
-	      captured(cf));
-	cf = capture();
+	      t_capture_end());
+	t_capture_begin();
 	T_OK("font: index out of range", kh_fonts_load_file(fs, kh_font_path(m), 2, kh_loc_make("l.yaml", 10, 1)) == NULL);
 	{
 		char exp[512];
 		snprintf(exp, sizeof exp, "l.yaml:10:1: error: font file '%s' has 1 face; index 2 is out of range\n",
 		         kh_font_path(m));
-		T_STR("font: index out of range message", exp, captured(cf));
+		T_STR("font: index out of range message", exp, t_capture_end());
 	}
 
 	/* used set and subset */
