@@ -25,26 +25,6 @@ typedef struct set_result {
 	char rest1[512];   /* kh_setter_rest after the first line */
 } set_result;
 
-static char *diagbuf;
-static size_t diaglen;
-
-static FILE *capture(void)
-{
-	FILE *f = open_memstream(&diagbuf, &diaglen);
-	kh_diag_set_output(f);
-	kh_diag_reset();
-	return f;
-}
-
-static void captured(FILE *f, char *out, size_t cap)
-{
-	fclose(f);
-	kh_diag_set_output(stderr);
-	snprintf(out, cap, "%s", diagbuf ? diagbuf : "");
-	free(diagbuf);
-	diagbuf = NULL;
-}
-
 static void line_text(const kh_line *l, char *out, size_t cap)
 {
 	size_t o = 0;
@@ -58,9 +38,10 @@ static void line_text(const kh_line *l, char *out, size_t cap)
 static void set_at(set_result *r, const char *text, const kh_textstyle *st, double width, kh_arena *a,
                    int line, int col)
 {
-	FILE *f = capture();
-	kh_setter *s = kh_setter_new(text, st, a, kh_loc_make("t.csv", line, col));
+	kh_setter *s;
 	size_t o = 0;
+	t_capture_begin();
+	s = kh_setter_new(text, st, a, kh_loc_make("t.csv", line, col));
 	memset(r, 0, sizeof *r);
 	while (r->n < MAXL && kh_setter_next(s, width, &r->l[r->n])) {
 		line_text(&r->l[r->n], r->text[r->n], sizeof r->text[0]);
@@ -69,7 +50,7 @@ static void set_at(set_result *r, const char *text, const kh_textstyle *st, doub
 			snprintf(r->rest1, sizeof r->rest1, "%s", kh_setter_rest(s));
 		r->n++;
 	}
-	captured(f, r->diag, sizeof r->diag);
+	snprintf(r->diag, sizeof r->diag, "%s", t_capture_end());
 }
 
 static void set(set_result *r, const char *text, const kh_textstyle *st, double width, kh_arena *a)
