@@ -67,24 +67,6 @@ static const unsigned char jpg_data[] = {
 };
 
 static char tmpdir[256];
-static char errbuf[8192];
-static FILE *errf;
-
-static void capture(void)
-{
-	memset(errbuf, 0, sizeof errbuf);
-	errf = fmemopen(errbuf, sizeof errbuf, "w");
-	kh_diag_set_output(errf);
-}
-
-static const char *captured(void)
-{
-	fflush(errf);
-	fclose(errf);
-	kh_diag_set_output(stderr);
-	return errbuf;
-}
-
 static int have(const char *tool)
 {
 	char cmd[256];
@@ -370,12 +352,12 @@ int main(void)
 	/* a missing folder: an error, nothing written */
 	dl = sample(fs, 0);
 	bad = path_in("no/such/dir/out.pdf");
-	capture();
+	t_capture_begin();
 	T_INT("pdf: unwritable path fails", -1, kh_pdf_write(dl, fs, bad, NULL));
 	{
 		char *exp = kh_xmalloc(strlen(bad) + 100);
 		sprintf(exp, "kumihan: error: cannot write '%s': No such file or directory\n", bad);
-		T_STR("pdf: unwritable path message", exp, captured());
+		T_STR("pdf: unwritable path message", exp, t_capture_end());
 		free(exp);
 	}
 	free(bad);
@@ -390,11 +372,11 @@ int main(void)
 		pg = kh_dl_add_page(dl, 200, 200);
 		line(dl, pg, m, 10, 10, 20, "𠮷野家", 0);
 		out = path_in("astral.pdf");
-		capture();
+		t_capture_begin();
 		T_INT("pdf: astral character refused", -1, kh_pdf_write(dl, fs, out, NULL));
 		T_STR("pdf: astral character message",
 		      "kumihan: error: page 1: '𠮷' (U+20BB7) cannot be written: libharu writes only characters up to U+FFFF\n",
-		      captured());
+		      t_capture_end());
 		T_OK("pdf: no file after a refusal", access(out, F_OK) != 0);
 		free(out);
 		kh_dl_drop(dl);
@@ -415,12 +397,12 @@ int main(void)
 		im->path = "/nonexistent/photo.jpg";
 		im->w = im->h = 10;
 		out = path_in("img.pdf");
-		capture();
+		t_capture_begin();
 		T_INT("pdf: unreadable images fail", -1, kh_pdf_write(dl, fs, out, NULL));
 		exp = kh_xmalloc(strlen(txt) + 200);
 		sprintf(exp, "%s: error: cannot read image: not a PNG or JPEG file\n"
 		             "/nonexistent/photo.jpg: error: cannot read image: No such file or directory\n", txt);
-		T_STR("pdf: every bad image reported", exp, captured());
+		T_STR("pdf: every bad image reported", exp, t_capture_end());
 		T_OK("pdf: no file after an image error", access(out, F_OK) != 0);
 		free(exp);
 		free(out);
@@ -432,10 +414,10 @@ int main(void)
 		im = &kh_dl_add(dl, pg, KH_DL_IMAGE)->u.image;
 		im->path = "/nonexistent/photo.jpg";
 		im->w = im->h = 10;
-		capture();
+		t_capture_begin();
 		T_INT("pdf: missing image fails", -1, kh_pdf_render(dl, fs, NULL, &a, &alen));
 		T_STR("pdf: missing image message", "/nonexistent/photo.jpg: error: cannot read image: No such file or directory\n",
-		      captured());
+		      t_capture_end());
 		kh_dl_drop(dl);
 
 		/* a PNG cut short */
@@ -446,11 +428,11 @@ int main(void)
 		im = &kh_dl_add(dl, pg, KH_DL_IMAGE)->u.image;
 		im->path = txt;
 		im->w = im->h = 10;
-		capture();
+		t_capture_begin();
 		T_INT("pdf: truncated PNG fails", -1, kh_pdf_render(dl, fs, NULL, &a, &alen));
 		exp = kh_xmalloc(strlen(txt) + 200);
 		sprintf(exp, "%s: error: cannot read image: the file is cut short\n", txt);
-		T_STR("pdf: truncated PNG message", exp, captured());
+		T_STR("pdf: truncated PNG message", exp, t_capture_end());
 		free(exp);
 		free(txt);
 		kh_dl_drop(dl);
@@ -487,21 +469,21 @@ int main(void)
 		kh_dl_page *pg;
 		kh_dl_text *t;
 		dl = kh_dl_new();
-		capture();
+		t_capture_begin();
 		T_INT("pdf: no pages", -1, kh_pdf_render(dl, fs, NULL, &a, &alen));
-		T_STR("pdf: no pages message", "kumihan: error: cannot write PDF: the document has no pages\n", captured());
+		T_STR("pdf: no pages message", "kumihan: error: cannot write PDF: the document has no pages\n", t_capture_end());
 		pg = kh_dl_add_page(dl, 200, 300);
 		t = line(dl, pg, m, 0, 50, 40, "字", 0);
 		t = line(dl, pg, m, 10, 50, 40, "字", 0);
 		t->glyphs[0].x = NAN;
 		kh_dl_add_page(dl, 2, 300);
-		capture();
+		t_capture_begin();
 		T_INT("pdf: bad numbers refused", -1, kh_pdf_render(dl, fs, NULL, &a, &alen));
 		T_STR("pdf: bad numbers messages",
 		      "kumihan: error: page 1: text size 0 pt is outside what PDF allows (above 0, at most 600 pt)\n"
 		      "kumihan: error: page 1: an item has a position or size that is not a number\n"
 		      "kumihan: error: page 2: size 2 x 300 pt is outside what PDF allows (3 to 14400 pt)\n",
-		      captured());
+		      t_capture_end());
 		kh_dl_drop(dl);
 	}
 
