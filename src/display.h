@@ -81,7 +81,7 @@ typedef struct kh_dl_page {
 
 typedef struct kh_dl {
 	kh_arena *arena;
-	const char *title, *author, *subject, *lang; /* document info; may be NULL */
+	const char *title, *author, *subject, *keywords, *lang; /* document info; may be NULL */
 	kh_dl_page *first, *last;
 	int npages;
 } kh_dl;

@@ -2083,12 +2083,13 @@ static int page_size(eng *e, const kh_ynode *doc)
 
 static void doc_info(eng *e, const kh_ynode *doc, const ectx *c)
 {
-	const char *keys[3] = {"title", "author", "subject"};
-	const char **dst[3];
+	const char *keys[4] = {"title", "author", "subject", "keywords"};
+	const char **dst[4];
 	dst[0] = &e->dl->title;
 	dst[1] = &e->dl->author;
 	dst[2] = &e->dl->subject;
-	for (int i = 0; i < 3; i++) {
+	dst[3] = &e->dl->keywords;
+	for (int i = 0; i < 4; i++) {
 		const kh_ynode *n = doc ? kh_ymap_get(doc, keys[i]) : NULL;
 		const char *v = n ? bind(e, c, n) : NULL;
 		if (v)

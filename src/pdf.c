@@ -918,6 +918,8 @@ int kh_pdf_render(const kh_dl *dl, kh_fonts *fonts, const kh_pdf_opts *opts, uns
 			HPDF_SetInfoAttr(w.pdf, HPDF_INFO_AUTHOR, dl->author);
 		if (dl->subject && *dl->subject)
 			HPDF_SetInfoAttr(w.pdf, HPDF_INFO_SUBJECT, dl->subject);
+		if (dl->keywords && *dl->keywords)
+			HPDF_SetInfoAttr(w.pdf, HPDF_INFO_KEYWORDS, dl->keywords);
 		if (dl->lang && *dl->lang) {
 			HPDF_Dict cat = (HPDF_Dict)w.pdf->catalog;
 			HPDF_Dict_Add(cat, "Lang", HPDF_String_New(w.pdf->mmgr, dl->lang, NULL));
