@@ -215,7 +215,7 @@ expect_eq "engine fonts: ... and the file each resolves to" "yes" "$([ -f "$f" ]
 printf 'document:\n  title: 表題\n  author: 著者\n  subject: 主題\n  keywords: "組版, PDF"\npages:\n  - content:\n      - text: x\n' > "$TMP/info.yaml"
 "$KH" build "$TMP/info.yaml" -o "$TMP/info.pdf" 2>&1
 if command -v pdfinfo >/dev/null; then
-	expect_eq "engine build: document title, author, subject and keywords reach the PDF" \
-		"表題|著者|主題|組版, PDF" \
+	expect_eq "engine build: document title, subject, keywords and author reach the PDF" \
+		"表題|主題|組版, PDF|著者" \
 		"$(pdfinfo "$TMP/info.pdf" | sed -n 's/^\(Title\|Author\|Subject\|Keywords\): *//p' | paste -s -d '|')"
 fi
