@@ -266,24 +266,12 @@ static size_t prefix_utf8(const unsigned char *s, size_t n, size_t *bad)
 	}
 }
 
-static size_t prefix_cp932(const unsigned char *s, size_t n, size_t *bad)
-{
-	size_t i = 0, k;
-	int cut;
-	for (;;) {
-		i = skip_ascii(s, n, i);
-		if (i == n)
-			return n;
-		while (i < n && s[i] >= 0x80) {
-			k = cp932_seq(s + i, n - i, bad, &cut);
-			if (!k)
-				return i;
-			i += k;
-		}
-	}
-}
+typedef size_t seq_fn(const unsigned char *s, size_t n, size_t *bad, int *cut);
 
-static size_t prefix_eucjp(const unsigned char *s, size_t n, size_t *bad)
+/* valid_prefix for CP932 and EUC-JP: ASCII runs skipped, the rest read a
+ * character at a time by char_seq (inlined, so each caller calls its own
+ * sequence function directly). */
+static inline size_t prefix_multibyte(const unsigned char *s, size_t n, size_t *bad, seq_fn *char_seq)
 {
 	size_t i = 0, k;
 	int cut;
@@ -292,7 +280,7 @@ static size_t prefix_eucjp(const unsigned char *s, size_t n, size_t *bad)
 		if (i == n)
 			return n;
 		while (i < n && s[i] >= 0x80) {
-			k = eucjp_seq(s + i, n - i, bad, &cut);
+			k = char_seq(s + i, n - i, bad, &cut);
 			if (!k)
 				return i;
 			i += k;
@@ -307,8 +295,8 @@ static size_t valid_prefix(kh_encoding e, const unsigned char *s, size_t n, size
 	size_t i = 0, k;
 	*bad = 0;
 	switch (e) {
-	case KH_ENC_CP932: return prefix_cp932(s, n, bad);
-	case KH_ENC_EUCJP: return prefix_eucjp(s, n, bad);
+	case KH_ENC_CP932: return prefix_multibyte(s, n, bad, cp932_seq);
+	case KH_ENC_EUCJP: return prefix_multibyte(s, n, bad, eucjp_seq);
 	case KH_ENC_UTF16LE:
 	case KH_ENC_UTF16BE:
 		while (i < n) {
