@@ -10,7 +10,7 @@
 B ?= build
 export B
 CC ?= cc
-PKGS := harfbuzz harfbuzz-subset icu-uc icu-i18n yaml-0.1 fontconfig
+PKGS := harfbuzz harfbuzz-subset icu-uc icu-i18n yaml-0.1 fontconfig libpng zlib
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 LIBS = $(PKG_LIBS) -lhpdf -lcsv -lm

@@ -7,7 +7,7 @@ SECONDS_EACH=${FUZZ_SECONDS:-60}
 B=${B:-build}
 F=$B/fuzz
 command -v clang >/dev/null || { echo "make fuzz needs clang (apt-get install clang)"; exit 1; }
-PKGS="harfbuzz harfbuzz-subset icu-uc icu-i18n yaml-0.1 fontconfig"
+PKGS="harfbuzz harfbuzz-subset icu-uc icu-i18n yaml-0.1 fontconfig libpng zlib"
 CF="-std=c17 -D_POSIX_C_SOURCE=200809L -g -O1 -fsanitize=fuzzer-no-link,address,undefined $(pkg-config --cflags $PKGS)"
 mkdir -p $F/obj
 for c in src/*.c; do
