@@ -55,6 +55,13 @@ static const char *page(const char *content)
 	                       content);
 }
 
+/* A page with a box named 'who' and a connector from one anchor to another. */
+static const char *connector(const char *from, const char *to)
+{
+	return page(kh_arena_printf(arena, "      - box:\n        name: who\n      - connector: { from: %s, to: %s }\n",
+	                            from, to));
+}
+
 static void test_errors(void)
 {
 	/* unknown keys */
@@ -252,18 +259,14 @@ static void test_errors(void)
 	      "hint: conditions are joined with 'and'\n",
 	      check(page("      - repeat: programs\n        where: \"a == 'x' or b > 2\"\n        each: { text: a }\n")));
 
-	/* connectors */
+	/* connectors: 'from' is at line 11, column 28 */
 	T_STR("schema: anchor to an unknown name", "t.yaml:11:28: error: no element is named 'whoo'\n"
-	      "hint: did you mean 'who'?\n",
-	      check(page("      - box:\n        name: who\n      - connector: { from: whoo.left, to: who.right }\n")));
+	      "hint: did you mean 'who'?\n", check(connector("whoo.left", "who.right")));
 	T_STR("schema: anchor side", "t.yaml:11:46: error: unknown side 'rigth' in the anchor 'who.rigth'\n"
-	      "hint: did you mean 'right'?\n",
-	      check(page("      - box:\n        name: who\n      - connector: { from: who.left, to: who.rigth }\n")));
+	      "hint: did you mean 'right'?\n", check(connector("who.left", "who.rigth")));
 	T_STR("schema: anchor percentage", "t.yaml:11:51: error: '@130%' in the anchor 'who.right@130%' must be a "
-	      "percentage such as @30%\n",
-	      check(page("      - box:\n        name: who\n      - connector: { from: who.left, to: who.right@130% }\n")));
-	T_STR("schema: anchor fine", "",
-	      check(page("      - box:\n        name: who\n      - connector: { from: who.left@20%, to: who.center }\n")));
+	      "percentage such as @30%\n", check(connector("who.left", "who.right@130%")));
+	T_STR("schema: anchor fine", "", check(connector("who.left@20%", "who.center")));
 
 	/* several errors, one run */
 	check("styles:\n  a: { size: 1px, align: x, color: \"#1\" }\npages:\n  - content:\n      - txt: a\n"
