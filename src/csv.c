@@ -424,56 +424,6 @@ static kh_table *parse_text(const char *name, kh_text *tx, int declared)
 	return t;
 }
 
-/* The whole file, in a malloc'd buffer with one spare byte; -1 and errno. */
-static int read_all(const char *path, char **data, size_t *len, int *opened)
-{
-	struct stat st;
-	size_t cap, n = 0;
-	char *buf;
-	int fd = open(path, O_RDONLY | O_CLOEXEC), err;
-	*opened = fd >= 0;
-	if (fd < 0)
-		return -1;
-	if (fstat(fd, &st) < 0)
-		goto fail;
-	if (S_ISDIR(st.st_mode)) {
-		errno = EISDIR;
-		goto fail;
-	}
-	cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size : 65536;
-	buf = kh_xmalloc(cap + 1);
-	for (;;) {
-		ssize_t r;
-		if (n == cap) {
-			cap += cap / 2 + 65536;
-			buf = kh_xrealloc(buf, cap + 1);
-		}
-		r = read(fd, buf + n, cap - n);
-		if (r < 0) {
-			if (errno == EINTR)
-				continue;
-			err = errno;
-			free(buf);
-			close(fd);
-			errno = err;
-			return -1;
-		}
-		if (r == 0)
-			break;
-		n += (size_t)r;
-	}
-	close(fd);
-	buf[n] = 0;
-	*data = buf;
-	*len = n;
-	return 0;
-fail:
-	err = errno;
-	close(fd);
-	errno = err;
-	return -1;
-}
-
 /* Lines, columns and row numbers are ints: a table file is at most 2 GB. */
 static int too_large(const char *name, size_t len)
 {
@@ -488,10 +438,10 @@ kh_table *kh_table_load(const char *path, kh_encoding enc)
 {
 	char *data;
 	size_t len;
-	int opened;
+	int rc;
 	kh_text tx;
-	if (read_all(path, &data, &len, &opened) < 0) {
-		kh_error(KH_NOLOC, "cannot %s '%s': %s", opened ? "read" : "open", path, strerror(errno));
+	if ((rc = kh_file_read(path, &data, &len)) < 0) {
+		kh_error(KH_NOLOC, "cannot %s '%s': %s", kh_file_verb(rc), path, strerror(errno));
 		return NULL;
 	}
 	if (too_large(path, len)) {

@@ -178,7 +178,7 @@ static kh_font *font_open(kh_fonts *fs, const char *path, int index, const char 
 		}
 	blob = hb_blob_create_from_file_or_fail(key);
 	if (!blob) {
-		kh_error(where, "cannot read font file '%s': %s", path, strerror(errno ? errno : ENOENT));
+		kh_error(where, "cannot open the font file '%s': %s", path, strerror(errno ? errno : ENOENT));
 		free(rp);
 		return NULL;
 	}

@@ -245,25 +245,51 @@ void kh_buf_free(kh_buf *b)
 
 int kh_file_read(const char *path, char **data, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
-	kh_buf b = KH_BUF_INIT;
-	char tmp[65536];
-	size_t n;
-	int err;
-	if (!f)
+	struct stat st;
+	size_t cap, n = 0;
+	char *buf;
+	int fd = open(path, O_RDONLY | O_CLOEXEC), err;
+	if (fd < 0)
 		return -1;
-	while ((n = fread(tmp, 1, sizeof tmp, f)) > 0)
-		kh_buf_add(&b, tmp, n);
-	err = ferror(f) ? errno : 0;
-	fclose(f);
-	if (err) {
-		kh_buf_free(&b);
-		errno = err ? err : EIO;
-		return -1;
+	if (fstat(fd, &st) < 0)
+		goto fail;
+	if (S_ISDIR(st.st_mode)) {
+		errno = EISDIR;
+		goto fail;
 	}
-	*len = b.len;
-	*data = kh_buf_detach(&b);
+	/* one read for a regular file of known size; growing for pipes */
+	cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size : 65536;
+	buf = kh_xmalloc(cap + 1);
+	for (;;) {
+		ssize_t r;
+		if (n == cap) {
+			cap += cap / 2 + 65536;
+			buf = kh_xrealloc(buf, cap + 1);
+		}
+		r = read(fd, buf + n, cap - n);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			err = errno;
+			free(buf);
+			close(fd);
+			errno = err;
+			return -2;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+	}
+	close(fd);
+	buf[n] = 0;
+	*data = buf;
+	*len = n;
 	return 0;
+fail:
+	err = errno;
+	close(fd);
+	errno = err;
+	return -2;
 }
 
 static int write_all(int fd, const unsigned char *p, size_t len)

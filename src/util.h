@@ -57,8 +57,14 @@ void kh_buf_reset(kh_buf *b);        /* keep memory, length 0 */
 void kh_buf_free(kh_buf *b);
 
 /* Files.  kh_file_read returns 0 and a malloc'd buffer (NUL-terminated, *len
- * excludes the NUL), or -1 with errno set. */
+ * excludes the NUL); or -1 when the file cannot be opened, -2 when it cannot
+ * be read (a directory, an I/O error), with errno set.  Say which with
+ * kh_file_verb: "cannot %s '%s': %s", kh_file_verb(rc), path, strerror(errno). */
 int kh_file_read(const char *path, char **data, size_t *len);
+static inline const char *kh_file_verb(int rc)
+{
+	return rc == -1 ? "open" : "read";
+}
 /* Write atomically: a temporary file beside path, fsync, rename.  On failure
  * nothing is left at path or beside it; returns -1 with errno set. */
 int kh_file_write_atomic(const char *path, const void *data, size_t len);

@@ -579,8 +579,9 @@ kh_ynode *kh_yaml_load(const char *path, kh_arena *arena)
 	char *data;
 	size_t len;
 	kh_ynode *root;
-	if (kh_file_read(path, &data, &len) < 0) {
-		kh_error(KH_NOLOC, "cannot read '%s': %s", path, strerror(errno));
+	int rc;
+	if ((rc = kh_file_read(path, &data, &len)) < 0) {
+		kh_error(KH_NOLOC, "cannot %s '%s': %s", kh_file_verb(rc), path, strerror(errno));
 		return NULL;
 	}
 	root = kh_yaml_parse(path, data, len, arena);

@@ -29,3 +29,6 @@ if command -v pdftotext >/dev/null; then
 	expect_eq "readme: the title comes from data/strings.csv" \
 		"$(awk -F, '$1 == "doc.title" {print $2}' data/strings.csv)" "$(pdftotext "$TMP/first.pdf" - | head -1)"
 fi
+
+expect_run "cli: a layout that does not exist" 1 "kumihan: error: cannot open 'nothing.yaml': No such file or directory" -- "$KH" check nothing.yaml
+expect_run "cli: a layout that is a folder" 1 "kumihan: error: cannot read 'tests': Is a directory" -- "$KH" check tests

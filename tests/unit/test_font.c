@@ -106,7 +106,7 @@ int main(void)
 	/* loading files directly */
 	t_capture_begin();
 	T_OK("font: missing file", kh_fonts_load_file(fs, "/nonexistent/x.ttf", 0, kh_loc_make("l.yaml", 8, 1)) == NULL);
-	T_STR("font: missing file message", "l.yaml:8:1: error: cannot read font file '/nonexistent/x.ttf': No such file or directory\n",
+	T_STR("font: missing file message", "l.yaml:8:1: error: cannot open the font file '/nonexistent/x.ttf': No such file or directory\n",
 	      t_capture_end());
 	t_capture_begin();
 	T_OK("font: not a font", kh_fonts_load_file(fs, "/etc/hostname", 0, kh_loc_make("l.yaml", 9, 1)) == NULL);

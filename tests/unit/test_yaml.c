@@ -216,7 +216,7 @@ int main(void)
 	/* load */
 	t_capture_begin();
 	r = kh_yaml_load("/nonexistent/x.yaml", arena);
-	T_STR("yaml: missing file", "kumihan: error: cannot read '/nonexistent/x.yaml': No such file or directory\n",
+	T_STR("yaml: missing file", "kumihan: error: cannot open '/nonexistent/x.yaml': No such file or directory\n",
 	      t_capture_end());
 
 	kh_arena_drop(arena);
