@@ -15,6 +15,12 @@
  * elsewhere the text matrix is set again.  Glyphs with rotate = 90 are turned
  * clockwise about the centre of their em box.  The PDF is rendered into
  * memory and written atomically: never a partial file.
+ *
+ * Images: each file once, however often it is drawn.  A PNG is decoded by
+ * png.c (libpng, every error caught) and given to libharu as raw 8-bit grey
+ * or RGB samples plus a grey soft mask for alpha (both deflated); a JPEG is
+ * checked marker by marker by image.c and embedded unchanged (DCTDecode).
+ * The header says PDF-1.4 (soft masks).
  */
 #include "pdf.h"
 
@@ -30,6 +36,7 @@
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 
+#include "image.h"
 #include "utf8.h"
 #include "version.h"
 
@@ -74,8 +81,6 @@ static const char *error_text(HPDF_STATUS e, HPDF_STATUS detail)
 	case HPDF_FAILD_TO_ALLOC_MEM: return "out of memory";
 	case HPDF_FILE_OPEN_ERROR:
 	case HPDF_FILE_IO_ERROR: return detail ? strerror((int)detail) : "cannot read the file";
-	case HPDF_INVALID_PNG_IMAGE:
-	case HPDF_LIBPNG_ERROR: return "not a valid PNG file, or a kind of PNG libharu cannot read";
 	case HPDF_INVALID_JPEG_DATA: return "not a valid JPEG file";
 	case HPDF_UNSUPPORTED_JPEG_FORMAT: return "a kind of JPEG libharu cannot embed (use baseline RGB, grey or CMYK)";
 	case HPDF_INVALID_IMAGE:
@@ -385,119 +390,61 @@ static int load_font(writer *w, kh_font *kf)
 
 /* ---- images ---- */
 
-/* libharu 2.3.0 hands every libpng message, warnings included, to a handler
- * that returns, which libpng answers with abort(): a truncated PNG ends the
- * process and a harmless warning (an sRGB profile libpng dislikes) fails the
- * load.  So a PNG is checked here first (chunk lengths and CRCs, the header)
- * and only its critical chunks are passed on, from memory. */
-static uint32_t crc_table[256];
-
-static uint32_t png_crc(const unsigned char *p, size_t n)
+/* A PNG is decoded here (png.c: libpng with its errors caught) and handed
+ * to libharu as raw 8-bit samples, its alpha as a grey soft mask: libharu
+ * 2.3.0's own PNG reader lets libpng call abort() on damaged compressed
+ * data.  A soft mask needs PDF 1.4 (the header is 1.4 from the start). */
+static HPDF_Image load_png(writer *w, const unsigned char *data, size_t len, const char **why)
 {
-	uint32_t c = 0xFFFFFFFFu;
-	if (!crc_table[1])
-		for (uint32_t i = 0; i < 256; i++) {
-			uint32_t v = i;
-			for (int k = 0; k < 8; k++)
-				v = v & 1 ? 0xEDB88320u ^ (v >> 1) : v >> 1;
-			crc_table[i] = v;
-		}
-	for (size_t i = 0; i < n; i++)
-		c = crc_table[(c ^ p[i]) & 0xFF] ^ (c >> 8);
-	return c ^ 0xFFFFFFFFu;
-}
-
-static uint32_t be32(const unsigned char *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-
-/* Returns NULL (and a clean copy in *out) or what is wrong with the file. */
-static const char *png_clean(const unsigned char *d, size_t n, kh_buf *out)
-{
-	size_t i = 8;
-	int seen_ihdr = 0, seen_idat = 0, seen_iend = 0, seen_plte = 0, depth = 0, type = 0;
-	kh_buf_add(out, d, 8);
-	while (i < n && !seen_iend) {
-		uint32_t len;
-		const unsigned char *tag;
-		if (n - i < 12)
-			return "the file is cut short";
-		len = be32(d + i);
-		tag = d + i + 4;
-		if (len > 0x7FFFFFFFu || n - i - 12 < len)
-			return "the file is cut short";
-		if (png_crc(tag, (size_t)len + 4) != be32(d + i + 8 + len))
-			return "the file is damaged (a checksum does not match)";
-		if (!seen_ihdr && memcmp(tag, "IHDR", 4) != 0)
-			return "not a valid PNG file";
-		if (memcmp(tag, "IHDR", 4) == 0) {
-			const unsigned char *h = tag + 4;
-			uint32_t wd = be32(h), ht = be32(h + 4);
-			if (len != 13 || seen_ihdr)
-				return "not a valid PNG file";
-			depth = h[8];
-			type = h[9];
-			if (wd == 0 || ht == 0 || wd > 30000 || ht > 30000 || (uint64_t)wd * ht > 100000000u)
-				return "the image is too large (at most 30000 pixels a side, 100 megapixels)";
-			if (h[10] != 0 || h[11] != 0 || h[12] > 1)
-				return "not a valid PNG file";
-			if (!((type == 0 && (depth == 1 || depth == 2 || depth == 4 || depth == 8 || depth == 16)) ||
-			      (type == 3 && (depth == 1 || depth == 2 || depth == 4 || depth == 8)) ||
-			      ((type == 2 || type == 4 || type == 6) && (depth == 8 || depth == 16))))
-				return "not a valid PNG file";
-			seen_ihdr = 1;
-		} else if (memcmp(tag, "IDAT", 4) == 0) {
-			seen_idat = 1;
-		} else if (memcmp(tag, "IEND", 4) == 0) {
-			seen_iend = 1;
-		} else if (memcmp(tag, "PLTE", 4) == 0 || memcmp(tag, "tRNS", 4) == 0) {
-			seen_plte |= tag[0] == 'P';
-		} else if (!(tag[0] & 0x20)) {
-			return "the PNG uses a critical chunk libharu does not know";
-		} else {
-			i += 12 + (size_t)len; /* ancillary: dropped */
-			continue;
-		}
-		kh_buf_add(out, d + i, 12 + (size_t)len);
-		i += 12 + (size_t)len;
-	}
-	if (!seen_iend || !seen_idat)
-		return "the file is cut short";
-	if (type == 3 && !seen_plte)
-		return "not a valid PNG file (a palette image without a palette)";
-	return NULL;
-}
-
-static HPDF_Image load_png(writer *w, const char *path)
-{
-	char *d;
-	size_t n;
-	kh_buf clean = KH_BUF_INIT;
-	const char *why;
-	HPDF_Image img = NULL;
-	if (kh_file_read(path, &d, &n) < 0) {
-		kh_error(kh_loc_make(path, 0, 0), "cannot read image: %s", strerror(errno));
+	kh_pixels px;
+	HPDF_Image img;
+	*why = kh_png_decode(data, len, &px);
+	if (*why)
 		return NULL;
+	img = HPDF_LoadRawImageFromMem(w->pdf, px.color, (HPDF_UINT)px.width, (HPDF_UINT)px.height,
+	                               px.gray ? HPDF_CS_DEVICE_GRAY : HPDF_CS_DEVICE_RGB, 8);
+	if (img && px.alpha) {
+		HPDF_Image mask = HPDF_LoadRawImageFromMem(w->pdf, px.alpha, (HPDF_UINT)px.width,
+		                                           (HPDF_UINT)px.height, HPDF_CS_DEVICE_GRAY, 8);
+		if (mask)
+			HPDF_Image_AddSMask(img, mask);
+		if (w->pdf->pdf_version < HPDF_VER_14)
+			w->pdf->pdf_version = HPDF_VER_14;
 	}
-	why = png_clean((const unsigned char *)d, n, &clean);
-	free(d);
-	if (why) {
-		kh_error(kh_loc_make(path, 0, 0), "cannot read image: %s", why);
-		kh_buf_free(&clean);
-		return NULL;
-	}
-	img = HPDF_LoadPngImageFromMem(w->pdf, (const HPDF_BYTE *)clean.s, (HPDF_UINT)clean.len);
-	kh_buf_free(&clean);
+	kh_pixels_free(&px);
 	return img;
 }
 
+/* A JPEG is embedded as it is (DCTDecode) once image.c has walked every
+ * marker: libharu reads only the frame header and would embed a file cut
+ * short, a lossless or a 12-bit JPEG without a word.  libharu marks every
+ * 4-component JPEG as inverted (Decode [1 0 1 0 1 0 1 0]); that is right only
+ * for Adobe's (APP14), so the others lose the Decode array. */
+static HPDF_Image load_jpeg(writer *w, const unsigned char *data, size_t len, const char **why)
+{
+	kh_jpeg_info info;
+	kh_buf clean = KH_BUF_INIT;
+	HPDF_Image img;
+	*why = kh_jpeg_check(data, len, &info, &clean);
+	if (*why) {
+		kh_buf_free(&clean);
+		return NULL;
+	}
+	img = HPDF_LoadJpegImageFromMem(w->pdf, (const HPDF_BYTE *)clean.s, (HPDF_UINT)clean.len);
+	kh_buf_free(&clean);
+	if (img && info.components == 4 && !info.adobe)
+		HPDF_Dict_RemoveElement((HPDF_Dict)img, "Decode");
+	return img;
+}
+
+/* The image of path, loaded once; NULL after reporting (once) why not. */
 static HPDF_Image load_image(writer *w, const char *path)
 {
 	wimage *wi;
-	unsigned char sig[8] = {0};
-	FILE *f;
-	size_t got;
+	char *d;
+	size_t n;
+	const unsigned char *u;
+	const char *why = NULL;
 	HPDF_Image img = NULL;
 
 	for (int i = 0; i < w->nimages; i++)
@@ -508,40 +455,28 @@ static HPDF_Image load_image(writer *w, const char *path)
 	wi->path = path;
 	wi->img = NULL;
 
-	f = fopen(path, "rb");
-	if (!f) {
+	if (kh_file_read(path, &d, &n) < 0) {
 		kh_error(kh_loc_make(path, 0, 0), "cannot read image: %s", strerror(errno));
 		w->failed = 1;
 		return NULL;
 	}
-	got = fread(sig, 1, sizeof sig, f);
-	fclose(f);
-	if (got == 8 && memcmp(sig, "\x89PNG\r\n\x1a\n", 8) == 0) {
-		img = load_png(w, path);
-		if (!img && !w->err && !HPDF_GetError(w->pdf)) {
-			w->failed = 1;
-			return NULL;
-		}
-		if (img) {
-			/* libharu leaves the alpha mask uncompressed */
-			HPDF_Dict smask = HPDF_Dict_GetItem((HPDF_Dict)img, "SMask", HPDF_OCLASS_DICT);
-			if (smask && w->opts->compress)
-				smask->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-		}
-	} else if (got >= 3 && sig[0] == 0xFF && sig[1] == 0xD8 && sig[2] == 0xFF) {
-		img = HPDF_LoadJpegImageFromFile(w->pdf, path);
-	} else {
-		kh_error(kh_loc_make(path, 0, 0), "cannot read image: not a PNG or JPEG file");
-		w->failed = 1;
-		return NULL;
-	}
+	u = (const unsigned char *)d;
+	if (n > 0x7FFFFFFFu)
+		why = "the file is too large (at most 2 GB)";
+	else if (n >= 8 && memcmp(u, "\x89PNG\r\n\x1a\n", 8) == 0)
+		img = load_png(w, u, n, &why);
+	else if (n >= 3 && u[0] == 0xFF && u[1] == 0xD8 && u[2] == 0xFF)
+		img = load_jpeg(w, u, n, &why);
+	else
+		why = "not a PNG or JPEG file";
+	free(d);
 	if (!w->err && HPDF_GetError(w->pdf)) {
 		w->err = HPDF_GetError(w->pdf);
 		w->detail = HPDF_GetErrorDetail(w->pdf);
 	}
-	if (w->err || !img) {
+	if (why || w->err || !img) {
 		kh_error(kh_loc_make(path, 0, 0), "cannot read image: %s",
-		         w->err ? error_text(w->err, w->detail) : "libharu cannot load it");
+		         why ? why : w->err ? error_text(w->err, w->detail) : "libharu cannot load it");
 		HPDF_ResetError(w->pdf);
 		w->err = w->detail = 0;
 		w->failed = 1;
