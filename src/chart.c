@@ -337,10 +337,68 @@ typedef struct cnode {
 	int gc, gr, span;         /* grid cell (from 0) and columns spanned */
 	int rank, order;
 	double bary;
+	const struct nclass *cls;  /* its class in node-styles; NULL: the chart's own look */
 	kh_tblock tb;
 	kh_rect r;
 	int ok;                   /* placed (else reported) */
 } cnode;
+
+/* One entry of node-styles, resolved: what a key does not say is the chart's. */
+typedef struct nclass {
+	const char *name;
+	kh_color fill, stroke;
+	const kh_textstyle *st;
+	double radius;
+} nclass;
+
+/* The chart's node-styles, each key not given taken from the chart's own
+ * node-fill, node-stroke, node-style, node-radius.  Returns the count. */
+static int node_classes(kh_doc *doc, const kh_ynode *map, kh_color fill, kh_color stroke, const kh_textstyle *st,
+                        double radius, double ref, nclass **out)
+{
+	nclass *c;
+	if (!map || map->kind != KH_Y_MAP || map->n == 0)
+		return 0;
+	c = kh_arena_alloc(doc->arena, (size_t)map->n * sizeof *c);
+	for (int i = 0; i < map->n; i++) {
+		const kh_ynode *m = map->vals[i], *sn = kh_prop(m, "style");
+		c[i].name = map->keys[i]->str;
+		c[i].fill = kh_prop(m, "fill") ? kh_prop_color(m, "fill", doc->palette) : fill;
+		c[i].stroke = kh_prop(m, "stroke") ? kh_prop_color(m, "stroke", doc->palette) : stroke;
+		c[i].st = sn && sn->kind == KH_Y_SCALAR && *sn->str ? kh_doc_style(doc, sn->str, sn->loc) : st;
+		c[i].radius = kh_prop(m, "radius") ? kh_len_pt(kh_prop_len(m, "radius"), ref, c[i].st->size) : radius;
+	}
+	*out = c;
+	return map->n;
+}
+
+/* The class a node's cell names; NULL (the chart's look) for an empty cell,
+ * or after reporting an unknown name at the cell. */
+static const nclass *node_class(const kh_table *t, int row, int col, const nclass *cls, int ncls)
+{
+	const char *v = kh_table_cell(t, row, col), **names, *near;
+	if (!*v)
+		return NULL;
+	for (int i = 0; i < ncls; i++)
+		if (!strcmp(cls[i].name, v))
+			return &cls[i];
+	names = kh_xmalloc((size_t)(ncls + 1) * sizeof *names);
+	for (int i = 0; i < ncls; i++)
+		names[i] = cls[i].name;
+	kh_error(kh_table_cell_loc(t, row, col), "unknown node class '%s'", v);
+	near = kh_closest(v, names, (size_t)ncls);
+	if (near) {
+		kh_hint("did you mean '%s'?", near);
+	} else {
+		kh_buf b = KH_BUF_INIT;
+		for (int i = 0; i < ncls; i++)
+			kh_buf_printf(&b, "%s%s", i ? ", " : "", names[i]);
+		kh_hint("the chart's node-styles are %s; add '%s' there, or leave the cell empty", kh_buf_cstr(&b), v);
+		kh_buf_free(&b);
+	}
+	free(names);
+	return NULL;
+}
 
 typedef struct cedge {
 	int a, b;                 /* node indices */
@@ -651,7 +709,9 @@ void kh_chart_draw(const kh_chart_in *in)
 	double pad[4], radius, lw, gap;
 	int layout, orth = kh_prop_enum(el, "route", routes, 1) == 1;
 	int arrow = kh_prop_enum(el, "arrow", arrows, KH_ARROW_END);
-	int cid, clabel, ccol, crow, cspan, n = 0, ne = 0, ncols, nrows;
+	int cid, clabel, ccol, crow, cspan, ccls = -1, ncls = 0, n = 0, ne = 0, ncols, nrows;
+	nclass *cls = NULL;
+	const kh_ynode *clsn = kh_prop(el, "node-class");
 	cnode *nodes = NULL;
 	cedge *edges = NULL;
 	kh_bindctx bc = *in->ctx;
@@ -682,6 +742,9 @@ void kh_chart_draw(const kh_chart_in *in)
 	crow = kh_table_column(nt, "row");
 	cspan = kh_table_column(nt, "span");
 	layout = kh_prop_enum(el, "layout", layouts, 0);
+	ncls = node_classes(doc, kh_prop(el, "node-styles"), nfill, nstroke, ns, radius, in->area.w, &cls);
+	if (clsn && clsn->kind == KH_Y_SCALAR && *clsn->str && (ccls = kh_table_require(nt, clsn->str, clsn->loc)) < 0)
+		return;
 	if (layout == 0 && (ccol < 0 || crow < 0)) {
 		kh_table_require(nt, ccol < 0 ? "col" : "row", nn->loc);
 		kh_hint("give every node its grid cell in columns col and row (from 0), or use layout: auto");
@@ -704,6 +767,8 @@ void kh_chart_draw(const kh_chart_in *in)
 		v->id = id;
 		v->row = i;
 		v->span = 1;
+		if (ccls >= 0)
+			v->cls = node_class(nt, i, ccls, cls, ncls);
 		n++;
 		bc.table = nt;
 		bc.row = i;
@@ -857,12 +922,13 @@ void kh_chart_draw(const kh_chart_in *in)
 		double *rowh = kh_xcalloc((size_t)nrows + 1, sizeof *rowh);
 		for (int i = 0; i < n; i++) {
 			cnode *v = &nodes[i];
+			const kh_textstyle *vs = v->cls ? v->cls->st : ns;
 			double slot = layout == 0 ? cw * v->span : in->area.w / ncols, maxw = slot - gap - pad[1] - pad[3];
 			if (!v->ok)
 				continue;
-			if (maxw < ns->size)
-				maxw = ns->size;
-			kh_tblock_set(&v->tb, v->label, ns, ns->align == KH_ALIGN_JUSTIFY ? KH_ALIGN_CENTER : ns->align, maxw,
+			if (maxw < vs->size)
+				maxw = vs->size;
+			kh_tblock_set(&v->tb, v->label, vs, vs->align == KH_ALIGN_JUSTIFY ? KH_ALIGN_CENTER : vs->align, maxw,
 			              doc->arena, kh_table_cell_loc(nt, v->row, clabel >= 0 ? clabel : cid));
 			v->r.w = layout == 0 ? slot - gap : kh_tblock_natural(&v->tb) + pad[1] + pad[3];
 			v->r.h = kh_tblock_height(&v->tb) + pad[0] + pad[2];
@@ -901,7 +967,11 @@ void kh_chart_draw(const kh_chart_in *in)
 		double th;
 		if (!v->ok)
 			continue;
-		kh_dl_rect(in->dl, in->pg, v->r.x, v->r.y, v->r.w, v->r.h, radius, nfill, nstroke, lw);
+		if (v->cls)
+			kh_dl_rect(in->dl, in->pg, v->r.x, v->r.y, v->r.w, v->r.h, v->cls->radius, v->cls->fill, v->cls->stroke,
+			           lw);
+		else
+			kh_dl_rect(in->dl, in->pg, v->r.x, v->r.y, v->r.w, v->r.h, radius, nfill, nstroke, lw);
 		th = kh_tblock_height(&v->tb);
 		kh_tblock_draw(in->dl, in->pg, &v->tb, v->r.x + pad[3], v->r.y + (v->r.h - th) / 2);
 		kh_obstacles_add(&boxes, (kh_rect){v->r.x - 1, v->r.y - 1, v->r.w + 2, v->r.h + 2});

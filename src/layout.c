@@ -91,6 +91,7 @@ typedef struct eng {
 	int cur_page;             /* {page}: the page being laid out (1-based) */
 	int total_pages;          /* {pages}: 0 on the first run */
 	int needs_pages;          /* something used {pages} before it was known */
+	int quiet;                /* warnings are not said (the second run) */
 } eng;
 
 enum { R_PAGE, R_BOX, R_FIXED };
@@ -757,6 +758,176 @@ static int flow_frames(eng *e, const region *r, const kh_ynode *frames, const kh
 	return nf;
 }
 
+/* ---- flow through frames ---- */
+
+/* Where a flow through frames has got to: its item (paragraph), that item's
+ * setter, and the widths of the lines set from it so far, so that the item
+ * can be set again up to there when a page is laid out a second time
+ * (balancing).  A copy with s = NULL is such a resumable position. */
+typedef struct fstate {
+	int item;
+	kh_setter *s;
+	double *w;
+	int nw;
+	size_t wcap;
+} fstate;
+
+typedef struct flowctx {
+	eng *e;
+	const kh_ynode *m;        /* the items: a text source or a list of them */
+	const ectx *c;
+	const kh_textstyle *st;
+	const char **texts;       /* each item bound once, when first reached */
+	int nsrc;
+	double pgap, asc, desc;
+} flowctx;
+
+static const kh_ynode *flow_src(const flowctx *f, int i)
+{
+	return f->m->kind == KH_Y_SEQ ? f->m->vals[i] : f->m;
+}
+
+static const char *flow_text(flowctx *f, int i)
+{
+	if (!f->texts[i]) {
+		const char *t = bind(f->e, f->c, flow_src(f, i));
+		f->texts[i] = t ? t : "";
+	}
+	return f->texts[i];
+}
+
+static void fstate_next_item(fstate *st)
+{
+	st->item++;
+	st->s = NULL;
+	st->nw = 0;
+}
+
+/* The setter of st's item with text left in it, started (and its first
+ * st->nw lines set again) when needed; NULL when the flow is used up. */
+static kh_setter *flow_setter(flowctx *f, fstate *st)
+{
+	for (;;) {
+		if (!st->s) {
+			const char *text;
+			kh_line line;
+			if (st->item >= f->nsrc)
+				return NULL;
+			text = flow_text(f, st->item);
+			st->s = *text ? kh_setter_new(text, f->st, f->e->arena, flow_src(f, st->item)->loc) : NULL;
+			if (!st->s) {
+				fstate_next_item(st);
+				continue;
+			}
+			for (int k = 0; k < st->nw; k++)
+				kh_setter_next(st->s, st->w[k], &line);
+		}
+		if (!flow_rest_empty(kh_setter_rest(st->s)))
+			return st->s;
+		fstate_next_item(st);
+	}
+}
+
+/* A resumable copy of st (its widths malloc'd: free(t.w)). */
+static fstate fstate_copy(const fstate *st)
+{
+	fstate t = {st->item, NULL, NULL, st->nw, (size_t)st->nw};
+	if (st->nw) {
+		t.w = kh_xmalloc((size_t)st->nw * sizeof *t.w);
+		memcpy(t.w, st->w, (size_t)st->nw * sizeof *t.w);
+	}
+	return t;
+}
+
+/* Fill one page's frames from st, every frame's bottom cut at `limit`; the
+ * lines are drawn on pg when draw.  Returns 1 when the text is used up, 0
+ * when the frames are full (st is then where the next page goes on);
+ * *nlines: the lines set. */
+static int flow_fill(flowctx *f, fstate *st, const kh_rect *fr, int nf, double limit, kh_dl_page *pg, int draw,
+                     int *nlines)
+{
+	int fi = 0, placed = 0;
+	double y = fr[0].y, base = 0, bottom = fmin(fr[0].y + fr[0].h, limit);
+	*nlines = 0;
+	for (;;) {
+		kh_setter *s = flow_setter(f, st);
+		kh_line line;
+		double nb;
+		if (!s)
+			return 1;
+		/* the first line of a frame at its top; a paragraph after the gap */
+		nb = !placed ? y + f->asc : st->nw == 0 && f->pgap > 0 ? y + f->pgap + f->asc : base + f->st->leading;
+		if (nb + f->desc > bottom + EPS) {
+			if (++fi >= nf)
+				return 0;
+			y = fr[fi].y;
+			bottom = fmin(fr[fi].y + fr[fi].h, limit);
+			placed = 0;
+			continue;
+		}
+		if (!kh_setter_next(s, fr[fi].w, &line)) {
+			fstate_next_item(st);
+			continue;
+		}
+		kh_grow(&st->w, sizeof *st->w, (size_t)st->nw + 1, &st->wcap);
+		st->w[st->nw++] = fr[fi].w;
+		base = nb;
+		if (draw)
+			kh_line_draw(f->e->dl, pg, &line, f->st, fr[fi].x + line.offset, base);
+		y = base + f->desc;
+		placed = 1;
+		(*nlines)++;
+	}
+}
+
+/* Take everything after mark (NULL: everything) off pg. */
+static void dl_truncate(kh_dl_page *pg, kh_dl_item *mark)
+{
+	int n = 0;
+	if (mark) {
+		mark->next = NULL;
+		pg->last = mark;
+	} else {
+		pg->first = pg->last = NULL;
+	}
+	for (kh_dl_item *it = pg->first; it; it = it->next)
+		n++;
+	pg->nitems = n;
+}
+
+/* balance: the last page's lines, drawn after mark, are set again with
+ * every frame's bottom cut at the highest line that still takes the rest
+ * of the text (found by halving: about 13 settings of one page's text). */
+static void flow_balance(flowctx *f, const fstate *from, const kh_rect *fr, int nf, kh_dl_page *pg, kh_dl_item *mark)
+{
+	eng *e = f->e;
+	double lo = HUGE_H, hi = 0;
+	fstate t;
+	int n;
+	for (int i = 0; i < nf; i++) {
+		lo = fmin(lo, fr[i].y);
+		hi = fmax(hi, fr[i].y + fr[i].h);
+	}
+	dl_truncate(pg, mark);
+	/* what setting the text says (a missing glyph) has been said */
+	kh_diag_set_quiet_warnings(1);
+	kh_diag_set_strict(0);
+	while (hi - lo > 0.05) {
+		double mid = (lo + hi) / 2;
+		t = fstate_copy(from);
+		if (flow_fill(f, &t, fr, nf, mid, pg, 0, &n))
+			hi = mid;
+		else
+			lo = mid;
+		free(t.w);
+	}
+	t = fstate_copy(from);
+	flow_fill(f, &t, fr, nf, hi, pg, 1, &n);
+	free(t.w);
+	kh_diag_set_strict(e->doc->strict);
+	kh_diag_set_quiet_warnings(e->quiet);
+}
+
 /* Paragraphs through a chain of frames: the `frames` (text left over after
  * the last is an error), else the element's own box and the same place on
  * new pages when the flow is page content; without a height, they stack
@@ -767,15 +938,13 @@ static void draw_flow(eng *e, region *r, double x, double w, const kh_ynode *el,
 	const kh_textstyle *st = elem_style(e, el, "style");
 	double pgap = lenv(kh_prop_len(el, "paragraph-gap"), r->oh, st->size);
 	int nsrc = m ? (m->kind == KH_Y_SEQ ? m->n : 1) : 0;
-	double asc = st->font ? kh_font_ascent(st->font, st->size) : st->size * 0.88;
-	double desc = st->font ? kh_font_descent(st->font, st->size) : st->size * 0.12;
 	kh_rect *frames = NULL;
 	int nf = flow_frames(e, r, kh_prop(el, "frames"), st, &frames);
 	int own_box = !kh_prop(el, "frames"); /* it runs on at the same place on new pages */
-	region fr;
-	int fi = 0, page = r->page, lines_on_page = 0;
+	int page = r->page, errors0 = kh_diag_errors();
 	kh_dl_page *pg = r->pg;
-	double base = 0;
+	flowctx f;
+	fstate fs;
 
 	if (!m)
 		return;
@@ -800,52 +969,44 @@ static void draw_flow(eng *e, region *r, double x, double w, const kh_ynode *el,
 		return;
 	}
 
-	fixed_region(&fr, r, frames[0].x, frames[0].y, frames[0].w, frames[0].h);
-	for (int i = 0; i < nsrc; i++) {
-		const kh_ynode *src = m->kind == KH_Y_SEQ ? m->vals[i] : m;
-		const char *text = bind(e, c, src);
-		kh_setter *s;
-		kh_line line;
-		int fresh = 1;
-		if (!text)
-			continue;
-		s = kh_setter_new(text, st, e->arena, src->loc);
-		if (!s)
-			continue;
-		while (!flow_rest_empty(kh_setter_rest(s))) {
-			int first = !fr.placed;
-			double nb = first ? fr.y + asc : fresh && pgap > 0 ? fr.y + pgap + asc : base + st->leading;
-			kh_textstyle ts;
-			if (nb + desc > fr.bottom + EPS) {
-				/* the next frame, or the chain again on the next page */
-				if (fi + 1 < nf) {
-					fi++;
-				} else if (own_box && r->pagelevel && page >= 0 && lines_on_page > 0) {
-					page = page_next(e, page);
-					pg = e->pages[page].pg;
-					fi = 0;
-					lines_on_page = 0;
-				} else {
-					fr.page = page;
-					text_overflow(e, &fr, el, kh_setter_rest(s));
-					return;
-				}
-				fixed_region(&fr, r, frames[fi].x, frames[fi].y, frames[fi].w, frames[fi].h);
-				fr.page = page;
-				fr.pg = pg;
-				continue;
-			}
-			if (!kh_setter_next(s, fr.w, &line))
-				break;
-			base = nb;
-			ts = *st;
-			kh_line_draw(e->dl, pg, &line, &ts, fr.x + line.offset, base);
-			fr.y = base + desc;
-			fresh = 0;
-			fr.placed = 1;
-			lines_on_page++;
+	memset(&f, 0, sizeof f);
+	memset(&fs, 0, sizeof fs);
+	f.e = e;
+	f.m = m;
+	f.c = c;
+	f.st = st;
+	f.nsrc = nsrc;
+	f.texts = kh_arena_alloc(e->arena, (size_t)nsrc * sizeof *f.texts);
+	f.pgap = pgap;
+	f.asc = st->font ? kh_font_ascent(st->font, st->size) : st->size * 0.88;
+	f.desc = st->font ? kh_font_descent(st->font, st->size) : st->size * 0.12;
+	for (;;) {
+		fstate from = fstate_copy(&fs);
+		kh_dl_item *mark = pg->last;
+		int n;
+		if (flow_fill(&f, &fs, frames, nf, HUGE_H, pg, 1, &n)) {
+			if (kh_prop_bool(el, "balance", 0) && kh_diag_errors() == errors0)
+				flow_balance(&f, &from, frames, nf, pg, mark);
+			free(from.w);
+			break;
 		}
+		free(from.w);
+		/* the chain again on the next page, or text left over */
+		if (own_box && r->pagelevel && page >= 0 && n > 0) {
+			page = page_next(e, page);
+			pg = e->pages[page].pg;
+			continue;
+		}
+		{
+			region fr;
+			kh_setter *s = flow_setter(&f, &fs);
+			fixed_region(&fr, r, frames[nf - 1].x, frames[nf - 1].y, frames[nf - 1].w, frames[nf - 1].h);
+			fr.page = page;
+			text_overflow(e, &fr, el, s ? kh_setter_rest(s) : "");
+		}
+		break;
 	}
+	free(fs.w);
 	(void)w;
 	(void)x;
 }
@@ -2142,6 +2303,7 @@ static kh_dl *run(kh_doc *doc, int total_pages, int *needs_pages)
 	e.dl = kh_dl_new();
 	e.arena = doc->arena;
 	e.total_pages = total_pages;
+	e.quiet = total_pages > 0;
 	e.masters = kh_ymap_get(root, "masters");
 	if (e.masters && e.masters->kind != KH_Y_MAP)
 		e.masters = NULL;

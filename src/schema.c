@@ -68,7 +68,8 @@ typedef enum {
 	T_SEC_COLORS,
 	T_SEC_STYLES,
 	T_SEC_MASTERS,
-	T_SEC_MAP       /* a mapping described by sub */
+	T_SEC_MAP,      /* a mapping described by sub */
+	T_MAPOF         /* names, each a mapping described by sub (or nothing: all defaults) */
 } ktype;
 
 enum {
@@ -87,7 +88,7 @@ typedef struct keydef {
 	const char *def;             /* the default, as the reference shows it; NULL: none */
 	const char *doc;             /* one line */
 	const char *const *choices;  /* T_ENUM */
-	const keyset *sub;           /* T_LISTOF, T_SEC_MAP */
+	const keyset *sub;           /* T_LISTOF, T_SEC_MAP, T_MAPOF */
 } keydef;
 
 struct keyset {
@@ -107,7 +108,8 @@ static const char *const ch_kinsoku[] = {"strict", "normal", "loose", NULL};
 static const char *const ch_arrow[] = {"none", "start", "end", "both", NULL};
 static const char *const ch_route[] = {"straight", "orthogonal", NULL};
 static const char *const ch_fit[] = {"contain", "cover", NULL};
-static const char *const ch_repeat[] = {"column", "row", "grid", NULL};
+static const char *const ch_repeat[] = {"column", "row", "grid", "flow", NULL};
+static const char *const ch_split[] = {"open", "closed", NULL};
 static const char *const ch_chart[] = {"grid", "auto", NULL};
 static const char *const ch_encoding[] = {"auto", "utf-8", "cp932", "euc-jp", "utf-16le", "utf-16be", NULL};
 static const char *const ch_pagesize[] = {"A3", "A4", "A5", "B4", "B5", "Letter", NULL};
@@ -251,6 +253,8 @@ static const keydef flow_keys[] = {
 	{"paragraph-gap", T_LEN, F_POS, "0", "space between paragraphs", NULL, NULL},
 	{"frames", T_RECTS, 0, NULL, "`[x, y, width, height]` frames the text runs through in order; without "
 	 "them, the element's own box, then the same place on new pages", NULL, NULL},
+	{"balance", T_BOOL, 0, "false", "`true`: the frames the text ends in (on its last page) are shortened "
+	 "to end at one height, as low as the text needs", NULL, NULL},
 	END,
 };
 ELEMENT(flow, "Paragraphs that run through a chain of frames, over pages if need be.", &placement, &textstyle);
@@ -265,6 +269,8 @@ static const keydef box_keys[] = {
 	{"padding", T_SIDES, F_POS, "0", "space between the border and the content", NULL, NULL},
 	{"gap", T_LEN, F_POS, "0", "space between stacked elements inside", NULL, NULL},
 	{"content", T_ELEMS, 0, NULL, "elements inside; `at` inside is relative to the content box", NULL, NULL},
+	{"split-border", T_ENUM, 0, "open", "a box split across pages: `open` leaves the border open where it is "
+	 "cut, `closed` draws each part's whole outline", ch_split, NULL},
 	END,
 };
 ELEMENT(box, "A rectangle that holds other elements; its height grows to the content unless set.",
@@ -358,13 +364,24 @@ static const keydef repeat_keys[] = {
 	{"sort", T_SORT, 0, "file order", "column to sort by; `-column` descending", NULL, NULL},
 	{"group-by", T_COLUMN, 0, NULL, "one copy per value of this column; inside, `{key}` is the value and "
 	 "`list: group` the group's rows", NULL, NULL},
-	{"layout", T_ENUM, 0, "column", "copies stacked top to bottom, side by side, or in a grid", ch_repeat,
-	 NULL},
+	{"layout", T_ENUM, 0, "column", "copies stacked top to bottom, side by side, in a grid, or one after "
+	 "another along lines that wrap (`flow`)", ch_repeat, NULL},
 	{"columns", T_INT, 0, "1", "grid columns", NULL, NULL},
-	{"gap", T_LEN, F_POS, "0", "space between copies", NULL, NULL},
+	{"gap", T_LEN, F_POS, "0", "space between copies (and between the lines of a `flow`)", NULL, NULL},
 	END,
 };
 ELEMENT(repeat, "One copy of `each` per row or per group of a table.", &placement);
+
+static const keydef node_style_keys[] = {
+	{"fill", T_COLOR, 0, "node-fill", "box background", NULL, NULL},
+	{"stroke", T_COLOR, 0, "node-stroke", "box border", NULL, NULL},
+	{"style", T_STYLE, 0, "node-style", "style of the box's label", NULL, NULL},
+	{"radius", T_LEN, F_POS | F_NOPCT, "node-radius", "corner radius", NULL, NULL},
+	END,
+};
+static const keyset node_style = {"node-style", "a node style", "One entry of a chart's `node-styles`: how "
+                                  "the boxes of one class look. A key not given is the chart's own.",
+                                  node_style_keys, {NULL}, NULL};
 
 MAIN(chart, T_NONE, 0, "nothing, or a mapping of the chart's keys");
 static const keydef chart_keys[] = {
@@ -385,6 +402,10 @@ static const keydef chart_keys[] = {
 	{"node-stroke", T_COLOR, 0, "black", "box border", NULL, NULL},
 	{"node-padding", T_SIDES, F_POS, "2mm", "space inside a box", NULL, NULL},
 	{"node-radius", T_LEN, F_POS | F_NOPCT, "0", "box corner radius", NULL, NULL},
+	{"node-class", T_COLUMN, 0, NULL, "column of the nodes table whose value picks the box's entry in "
+	 "`node-styles`", NULL, NULL},
+	{"node-styles", T_MAPOF, 0, NULL, "per class of node (a value of the `node-class` column): its own fill, "
+	 "stroke, style, radius", NULL, &node_style},
 	{"edge-style", T_STYLE, 0, "default", "style of the arrow labels", NULL, NULL},
 	{"edge-stroke", T_COLOR, 0, "black", "arrow colour", NULL, NULL},
 	{"arrow", T_ENUM, 0, "end", "arrowheads", ch_arrow, NULL},
@@ -473,6 +494,7 @@ static const char *type_phrase(const keydef *k)
 	case T_DATA: return "a file name or a mapping with file and encoding";
 	case T_SEC_MAP: case T_SEC_LOCALES: case T_SEC_DATA: case T_SEC_COLORS: case T_SEC_STYLES:
 	case T_SEC_MASTERS: return "a mapping";
+	case T_MAPOF: return "a mapping of names to mappings";
 	case T_STYLE: return "a style name";
 	case T_MASTER: return "a master name";
 	case T_TABLE: return "a table name";
@@ -1460,6 +1482,25 @@ static void check_value(checker *c, const keydef *k, const kh_ynode *v)
 	case T_YEARFMT:
 		check_year_format(v, label);
 		break;
+	case T_MAPOF:
+		if (v->kind != KH_Y_MAP) {
+			say_wrong(label, v, type_phrase(k));
+			break;
+		}
+		for (int i = 0; i < v->n && !stop(); i++) {
+			const kh_ynode *e = v->vals[i];
+			char w[128], the[140];
+			snprintf(w, sizeof w, "%s '%s'", k->sub->what + 2, v->keys[i]->str);
+			snprintf(the, sizeof the, "the %s", w);
+			if (e->kind == KH_Y_SCALAR && !e->str[0] && !e->quoted)
+				continue; /* "name:" with nothing: every key the default */
+			if (e->kind != KH_Y_MAP) {
+				say_wrong(the, e, "a mapping");
+				continue;
+			}
+			check_map(c, k->sub, e, w);
+		}
+		break;
 	case T_DATA:
 	case T_SEC_LOCALES:
 	case T_SEC_DATA:
@@ -1692,6 +1733,20 @@ static void check_elem(checker *c, const kh_ynode *el)
 	    !strpbrk(mainv->str, "@{ "))
 		kh_error(el->keys[first]->loc, "a list over the table '%s' needs 'item' (the text of an item per row)",
 		         mainv->str);
+	if (strcmp(ks->id, "chart") == 0) {
+		const kh_ynode *kc = kh_ymap_key(el, "node-class"), *kss = kh_ymap_key(el, "node-styles");
+		if (!kc && inner)
+			kc = kh_ymap_key(inner, "node-class");
+		if (!kss && inner)
+			kss = kh_ymap_key(inner, "node-styles");
+		if (kss && !kc) {
+			kh_error(kss->loc, "'node-styles' needs 'node-class' (the nodes-table column whose value picks a "
+			         "node's style)");
+			kh_hint("add node-class: kind, for a column 'kind' holding the names under node-styles");
+		} else if (kc && !kss) {
+			kh_error(kc->loc, "'node-class' needs 'node-styles' (how the nodes of each class look)");
+		}
+	}
 	if (strcmp(ks->id, "list") == 0 && mainv->kind == KH_Y_SEQ) {
 		static const char *const rowkeys[] = {"item", "where", "sort"};
 		for (size_t i = 0; i < KH_COUNT(rowkeys); i++) {
@@ -2305,6 +2360,7 @@ static const char *type_name(const keydef *k, char *buf, size_t size)
 	case T_SEC_STYLES: return "map of styles";
 	case T_SEC_MASTERS: return "map of masters";
 	case T_SEC_MAP: return "map";
+	case T_MAPOF: return "map of mappings";
 	}
 	return "?";
 }
@@ -2363,6 +2419,8 @@ void kh_schema_print_reference(FILE *out)
 		print_set(out, title, elements[i]);
 		if (elements[i] == &el_table)
 			print_set(out, "A table column (in `columns`)", &column);
+		if (elements[i] == &el_chart)
+			print_set(out, "A node style (in `node-styles`)", &node_style);
 	}
 }
 
@@ -2370,7 +2428,7 @@ void kh_schema_print_reference(FILE *out)
 void kh_schema_print_keys(FILE *out)
 {
 	const keyset *sets[] = {&layout, &document, &locale, &datafile, &style, &textstyle, &master, &page,
-	                        &placement, &column};
+	                        &placement, &column, &node_style};
 	for (size_t i = 0; i < KH_COUNT(sets); i++)
 		for (const keydef *k = sets[i]->keys; k->key; k++)
 			fprintf(out, "%s.%s\n", sets[i]->id, k->key);

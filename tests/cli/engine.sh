@@ -131,6 +131,23 @@ expect_eq "engine flow: the flow in its own box runs on at the same place on pag
 	"28.35,234.69" "$(awk '/^page 2/ { p = 1; next } /^page 3/ { p = 0 } p && $1 == "text" { print $6; exit }' "$TMP/flow.dump")"
 golden "engine flow: golden dump" "$D/flow.dump" "$(cat "$TMP/flow.dump")"
 
+# ---- balance: a flow's last frames end at one height ----
+build balance
+expect_eq "engine balance: builds without a message" "0 " "$(built balance)"
+# last baseline of each column (x 28.35 and 155.91) per page
+lasts=$(awk '/^page/ { p = $2 } $1 == "text" { split($6, a, ","); last[p " " a[1]] = a[2] }
+	END { for (k in last) print k, last[k] }' "$TMP/balance.dump" | sort -n -k1,1 -k2,2 | awk '{ printf "%s%s", s, $3; s = " " }')
+# 27 lines of 14pt: unbalanced, 24 in the first column (to the 120mm frame's
+# foot) and 3 in the second; balanced, 14 and 13, a line's difference
+expect_eq "engine balance: the columns end a line apart, not 21 lines (14pt leading)" \
+	"218.93 204.93 359.60 64.27 246.93 233.63" "$lasts"
+expect_eq "engine balance: balanced and unbalanced set the same lines" \
+	"$(awk '/^page 2/ { p = 1; next } /^page 3/ { p = 0 } p && $1 == "text"' "$TMP/balance.dump" | sort -k6 | awk '{ print $NF }' | sort)" \
+	"$(awk '/^page 2/ { exit } $1 == "text"' "$TMP/balance.dump" | awk '{ print $NF }' | sort)"
+expect_eq "engine balance: frames with different tops: the second column starts at its own top (30mm)" \
+	"155.91,92.96" "$(awk '/^page 3/ { p = 1 } p && $6 ~ /^155.91/ { print $6; exit }' "$TMP/balance.dump")"
+golden "engine balance: golden dump" "$D/balance.dump" "$(cat "$TMP/balance.dump")"
+
 # ---- repeat: groups in a grid, a group's list sorted, a filtered column ----
 build repeat
 expect_eq "engine repeat: builds without a message" "0 " "$(built repeat)"
