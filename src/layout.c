@@ -103,6 +103,7 @@ typedef struct boxseg {
 	int ndash;
 	double dash[4];
 	double pad[4];            /* top right bottom left */
+	int split_closed;         /* split-border: closed (each part's whole outline) */
 	double bx, bw;            /* outer x and width */
 	double seg_top;           /* outer top of the current segment */
 	kh_dl_item *mark;         /* the page's last item before this segment's content */
@@ -443,7 +444,7 @@ static void page_region(eng *e, region *r, int page)
 
 /* ---- regions ---- */
 
-static void box_finish_segment(eng *e, region *r);
+static void box_finish_segment(eng *e, region *r, int more);
 
 static int region_break(eng *e, region *r)
 {
@@ -461,7 +462,7 @@ static int region_break(eng *e, region *r)
 	case R_BOX: {
 		boxseg *b = r->box;
 		region *p = r->parent;
-		box_finish_segment(e, r);
+		box_finish_segment(e, r, 1);
 		if (!region_break(e, p))
 			return 0;
 		b->seg_top = p->y;
@@ -1032,6 +1033,7 @@ static int dash_of(const kh_ynode *el, double *dash, double em)
 
 static void box_props(eng *e, boxseg *b, const kh_ynode *el, double w, const kh_textstyle *st)
 {
+	static const char *const splits[] = {"open", "closed", NULL};
 	kh_len pad[4], lw = kh_prop_len(el, "line-width"), rad = kh_prop_len(el, "radius");
 	memset(pad, 0, sizeof pad);
 	b->el = el;
@@ -1040,6 +1042,7 @@ static void box_props(eng *e, boxseg *b, const kh_ynode *el, double w, const kh_
 	b->lw = lenv(lw, w, st->size);
 	b->radius = lenv(rad, w, st->size);
 	b->ndash = dash_of(el, b->dash, st->size);
+	b->split_closed = kh_prop_enum(el, "split-border", splits, 0) == 1;
 	kh_prop_sides(el, "padding", pad);
 	for (int i = 0; i < 4; i++)
 		b->pad[i] = lenv(pad[i], w, st->size);
@@ -1057,11 +1060,121 @@ static void box_rect(eng *e, kh_dl_page *pg, const boxseg *b, double top, double
 	e->last_box = mark ? mark->next : pg->first;
 }
 
-static void box_finish_segment(eng *e, region *r)
+/* A path of n segments on pg (owned by the display list). */
+static kh_dl_path *path_new(eng *e, kh_dl_page *pg, int n)
+{
+	kh_dl_item *it = kh_dl_add(e->dl, pg, KH_DL_PATH);
+	it->u.path.segs = kh_arena_alloc(e->dl->arena, (size_t)n * sizeof *it->u.path.segs);
+	return &it->u.path;
+}
+
+static void path_seg(kh_dl_path *p, kh_path_op op, double x, double y)
+{
+	kh_path_seg *s = &p->segs[p->nseg++];
+	s->op = op;
+	s->x[0] = x;
+	s->y[0] = y;
+}
+
+/* A quarter circle from the current point (x0, y0) to (x1, y1) about the
+ * corner (cx, cy). */
+static void path_corner(kh_dl_path *p, double x0, double y0, double cx, double cy, double x1, double y1)
+{
+	const double k = 0.5523; /* Bezier approximation of a quarter circle */
+	kh_path_seg *s = &p->segs[p->nseg++];
+	s->op = KH_PATH_CURVE;
+	s->x[0] = x0 + (cx - x0) * k;
+	s->y[0] = y0 + (cy - y0) * k;
+	s->x[1] = x1 + (cx - x1) * k;
+	s->y[1] = y1 + (cy - y1) * k;
+	s->x[2] = x1;
+	s->y[2] = y1;
+}
+
+/* One part of a box split across pages, its border open where the box is
+ * cut: the background (rounded only at a closed end), then the sides and
+ * the closed end as an open stroke, both right after mark. */
+static void box_rect_open(eng *e, kh_dl_page *pg, const boxseg *b, double top, double h, kh_dl_item *mark,
+                          int open_top, int open_bottom)
+{
+	double x = b->bx, w = b->bw, y = top, r = fmin(b->radius, fmin(w / 2, h / 2));
+	double rt = open_top ? 0 : r, rb = open_bottom ? 0 : r;
+	kh_dl_item *at = mark, *before;
+	if (b->fill.space != KH_COLOR_NONE) {
+		kh_dl_path *p;
+		before = pg->last;
+		if (rt <= 0 && rb <= 0) {
+			kh_dl_rect(e->dl, pg, x, y, w, h, 0, b->fill, (kh_color){KH_COLOR_NONE, {0}}, 0);
+		} else {
+			p = path_new(e, pg, 10);
+			p->fill = b->fill;
+			path_seg(p, KH_PATH_MOVE, x + rt, y);
+			path_seg(p, KH_PATH_LINE, x + w - rt, y);
+			if (rt > 0)
+				path_corner(p, x + w - rt, y, x + w, y, x + w, y + rt);
+			path_seg(p, KH_PATH_LINE, x + w, y + h - rb);
+			if (rb > 0)
+				path_corner(p, x + w, y + h - rb, x + w, y + h, x + w - rb, y + h);
+			path_seg(p, KH_PATH_LINE, x + rb, y + h);
+			if (rb > 0)
+				path_corner(p, x + rb, y + h, x, y + h, x, y + h - rb);
+			path_seg(p, KH_PATH_LINE, x, y + rt);
+			if (rt > 0)
+				path_corner(p, x, y + rt, x, y, x + rt, y);
+			path_seg(p, KH_PATH_CLOSE, 0, 0);
+		}
+		move_last_after(pg, before, at);
+		at = at ? at->next : pg->first;
+		e->last_box = at;
+	}
+	if (b->stroke.space != KH_COLOR_NONE && b->lw > 0) {
+		kh_dl_path *p;
+		before = pg->last;
+		p = path_new(e, pg, 8);
+		p->stroke = b->stroke;
+		p->line_width = b->lw;
+		p->ndash = b->ndash;
+		memcpy(p->dash, b->dash, sizeof p->dash);
+		if (open_top && open_bottom) {
+			/* a middle part: its two sides */
+			path_seg(p, KH_PATH_MOVE, x, y);
+			path_seg(p, KH_PATH_LINE, x, y + h);
+			path_seg(p, KH_PATH_MOVE, x + w, y);
+			path_seg(p, KH_PATH_LINE, x + w, y + h);
+		} else if (open_bottom) {
+			path_seg(p, KH_PATH_MOVE, x, y + h);
+			path_seg(p, KH_PATH_LINE, x, y + rt);
+			if (rt > 0)
+				path_corner(p, x, y + rt, x, y, x + rt, y);
+			path_seg(p, KH_PATH_LINE, x + w - rt, y);
+			if (rt > 0)
+				path_corner(p, x + w - rt, y, x + w, y, x + w, y + rt);
+			path_seg(p, KH_PATH_LINE, x + w, y + h);
+		} else {
+			path_seg(p, KH_PATH_MOVE, x, y);
+			path_seg(p, KH_PATH_LINE, x, y + h - rb);
+			if (rb > 0)
+				path_corner(p, x, y + h - rb, x, y + h, x + rb, y + h);
+			path_seg(p, KH_PATH_LINE, x + w - rb, y + h);
+			if (rb > 0)
+				path_corner(p, x + w - rb, y + h, x + w, y + h, x + w, y + h - rb);
+			path_seg(p, KH_PATH_LINE, x + w, y);
+		}
+		move_last_after(pg, before, at);
+	}
+}
+
+/* The background and border of the box's current part; more: the box goes
+ * on in the next part (this one's bottom is where it is cut). */
+static void box_finish_segment(eng *e, region *r, int more)
 {
 	boxseg *b = r->box;
 	double bottom = fmax(r->y, r->maxy) + b->pad[2];
-	box_rect(e, r->pg, b, b->seg_top, bottom - b->seg_top, b->mark);
+	int open_top = b->nseg > 0, open_bottom = more;
+	if (b->split_closed || (!open_top && !open_bottom))
+		box_rect(e, r->pg, b, b->seg_top, bottom - b->seg_top, b->mark);
+	else
+		box_rect_open(e, r->pg, b, b->seg_top, bottom - b->seg_top, b->mark, open_top, open_bottom);
 	if (b->nseg == 0) {
 		b->first_pg = r->pg;
 		b->first.x = b->bx;
@@ -1135,7 +1248,7 @@ static void draw_box(eng *e, region *r, double x, double w, double h, const kh_y
 	in.coh = in.oh;
 	if (content)
 		place_list(e, &in, content, c);
-	box_finish_segment(e, &in);
+	box_finish_segment(e, &in, 0);
 	{
 		double bottom = fmax(in.y, in.maxy) + b->pad[2];
 		box_name(e, el, c, b->first_pg, b->first);

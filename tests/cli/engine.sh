@@ -148,6 +148,27 @@ expect_eq "engine balance: frames with different tops: the second column starts 
 	"155.91,92.96" "$(awk '/^page 3/ { p = 1 } p && $6 ~ /^155.91/ { print $6; exit }' "$TMP/balance.dump")"
 golden "engine balance: golden dump" "$D/balance.dump" "$(cat "$TMP/balance.dump")"
 
+# ---- a stroked box split across pages: the border open where it is cut ----
+build split
+expect_eq "engine split: builds without a message" "0 " "$(built split)"
+expect_eq "engine split: the first part: rounded top, sides down to the cut, no bottom" \
+	"path fill none stroke #1F3A68 1.00 M 28.35,188.69 L 28.35,34.02 C 28.35,30.88 30.88,28.35 34.02,28.35 L 263.62,28.35 C 266.75,28.35 269.29,30.88 269.29,34.02 L 269.29,188.69" \
+	"$(awk '/^page 2/ { exit } /stroke #1F3A68/' "$TMP/split.dump")"
+expect_eq "engine split: the middle part: a square background and its two sides only" \
+	"path fill #E8EEF7 stroke none rect 28.35,28.35 240.94x160.34
+path fill none stroke #1F3A68 1.00 M 28.35,28.35 L 28.35,188.69 M 269.29,28.35 L 269.29,188.69" \
+	"$(awk '/^page 2/ { p = 1; next } /^page 3/ { p = 0 } p && /^path/' "$TMP/split.dump")"
+expect_eq "engine split: the last part: sides from the cut, rounded bottom, no top" \
+	"path fill none stroke #1F3A68 1.00 M 28.35,28.35 L 28.35,141.02 C 28.35,144.15 30.88,146.69 34.02,146.69 L 263.62,146.69 C 266.75,146.69 269.29,144.15 269.29,141.02 L 269.29,28.35" \
+	"$(awk '/^page 3/ { p = 1; next } /^page 4/ { p = 0 } p && /stroke #1F3A68/' "$TMP/split.dump")"
+expect_eq "engine split: the background and border come before the text of each part" \
+	"path path text|path path text|path path text" \
+	"$(awk '/^page [4-9]/ { exit } /^page/ { if (n) printf "%s|", l; l = ""; n = 0; next } n < 3 { l = l (n ? " " : "") $1; n++ } END { printf "%s", l }' "$TMP/split.dump")"
+expect_eq "engine split: split-border: closed outlines each part" \
+	"4 path fill none stroke #D9822B 0.50 rect 28.35,28.35 240.94x160.34|5 path fill none stroke #D9822B 0.50 rect 28.35,28.35 240.94x62.34" \
+	"$(awk '/^page/ { p = $2 } /D9822B/ { printf "%s%s %s", s, p, $0; s = "|" }' "$TMP/split.dump")"
+golden "engine split: golden dump" "$D/split.dump" "$(cat "$TMP/split.dump")"
+
 # ---- repeat: groups in a grid, a group's list sorted, a filtered column ----
 build repeat
 expect_eq "engine repeat: builds without a message" "0 " "$(built repeat)"
