@@ -12,6 +12,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "schema.h"
 #include "utf8.h"
@@ -395,6 +396,43 @@ static const char *lookup(const kh_bindctx *ctx, const char *key, srcpos *pos, c
 static const char *expand(const kh_bindctx *ctx, const char *s, srcpos pos, kh_buf *prefix);
 static int string_depth;
 
+/* Where a message about the value of `name` goes: the CSV cell it came from
+ * when it is a column of the current row (a clerk fixes the data, not the
+ * layout), else the template.  *in_cell says which. */
+static kh_loc value_at(const walker *w, const char *name, size_t off, int *in_cell)
+{
+	const kh_bindctx *c = w->ctx;
+	*in_cell = 0;
+	if (c && c->table && c->row >= 0) {
+		int col = kh_table_column(c->table, name);
+		if (col >= 0) {
+			kh_loc cell = kh_table_cell_loc(c->table, c->row, col);
+			if (cell.file && cell.line > 0) {
+				*in_cell = 1;
+				return cell;
+			}
+		}
+	}
+	return pos_at(&w->pos, off);
+}
+
+/* A bad value: at its CSV cell, with the template's place as a hint. */
+static void bad_value(walker *w, const char *name, size_t off, const char *what, const char *fmtname,
+                      const char *v)
+{
+	int in_cell;
+	kh_loc at = value_at(w, name, off, &in_cell);
+	say(0, at, "'{%s:%s}': '%s' is not %s", name, fmtname, v, what);
+	if (in_cell) {
+		kh_loc t = pos_at(&w->pos, off);
+		if (t.file)
+			hint("the template at %s:%d:%d formats this column as %s", t.file, t.line, t.col, what);
+	} else {
+		in_string_hint(w);
+	}
+	w->errors++;
+}
+
 /* Apply one format to v, into out. */
 static int apply_format(walker *w, int fmt, const char *name, const char *v, size_t off, kh_buf *out)
 {
@@ -404,13 +442,13 @@ static int apply_format(walker *w, int fmt, const char *name, const char *v, siz
 		long year;
 		const char *yf = year_format(c ? c->locale : NULL);
 		if (!parse_year(v, &year)) {
-			say(0, pos_at(&w->pos, off), "'{%s:era}': '%s' is not a year", name, v);
-			in_string_hint(w);
-			w->errors++;
+			bad_value(w, name, off, "a year", "era", v);
 			return -1;
 		}
 		if (year < 1868 && wants_era(yf)) {
-			say(0, pos_at(&w->pos, off), "'{%s:era}': %ld is before the first era (明治, 1868)", name, year);
+			int in_cell;
+			say(0, value_at(w, name, off, &in_cell), "'{%s:era}': %ld is before the first era (明治, 1868)",
+			    name, year);
 			w->errors++;
 			return -1;
 		}
@@ -424,9 +462,7 @@ static int apply_format(walker *w, int fmt, const char *name, const char *v, siz
 			out->len = mark;
 			if (out->s)
 				out->s[mark] = 0;
-			say(0, pos_at(&w->pos, off), "'{%s:number}': '%s' is not a number", name, v);
-			in_string_hint(w);
-			w->errors++;
+			bad_value(w, name, off, "a number", "number", v);
 			return -1;
 		}
 		return 0;
@@ -673,8 +709,12 @@ static const char *lookup(const kh_bindctx *ctx, const char *key, srcpos *pos, c
 		kh_buf_free(&names);
 		return NULL;
 	}
-	if (strcmp(used, loc->chain[0]) != 0)
-		say(1, at, "no '%s' text for '%s'; using '%s'", loc->chain[0], key, used);
+	if (strcmp(used, loc->chain[0]) != 0) {
+		if (kh_diag_strict())
+			say(1, at, "no '%s' text for '%s' (--strict refuses the '%s' fallback)", loc->chain[0], key, used);
+		else
+			say(1, at, "no '%s' text for '%s'; using '%s'", loc->chain[0], key, used);
+	}
 	/* messages about the string's own template go to its cell */
 	{
 		int col = column_of(st->table, used);
@@ -804,6 +844,21 @@ static void chain_add(kh_locale *loc, const char *name)
 	loc->chain[loc->nchain++] = name;
 }
 
+/* The locale a mistyped name most likely means: the same letters in another
+ * case ("EN"), the language of a regional form ("ja_JP", "en-GB"), or the
+ * closest by edit distance. */
+static const char *near_locale(const char *name, const char *const *names, size_t n)
+{
+	size_t lang = strcspn(name, "_-");
+	for (size_t i = 0; i < n; i++)
+		if (strcasecmp(name, names[i]) == 0)
+			return names[i];
+	for (size_t i = 0; i < n; i++)
+		if (strlen(names[i]) == lang && strncasecmp(name, names[i], lang) == 0)
+			return names[i];
+	return kh_closest(name, names, n);
+}
+
 int kh_locale_init(kh_locale *loc, const kh_ynode *root, const char *name, kh_loc where)
 {
 	const kh_ynode *locs = kh_ymap_get(root, "locales"), *me = NULL;
@@ -834,7 +889,7 @@ int kh_locale_init(kh_locale *loc, const kh_ynode *root, const char *name, kh_lo
 				names[i] = locs->keys[i]->str;
 				kh_buf_printf(&b, "%s%s", i ? ", " : "", names[i]);
 			}
-			best = kh_closest(name, names, (size_t)locs->n);
+			best = near_locale(name, names, (size_t)locs->n);
 			say(0, where, "unknown locale '%s'", name);
 			if (best)
 				hint("did you mean '%s'? the layout's locales are %s", best, kh_buf_cstr(&b));

@@ -9,6 +9,7 @@ static int error_limit = 50;
 
 void kh_diag_set_output(FILE *f) { out = f; }
 void kh_diag_set_strict(int s) { strict = s; }
+int kh_diag_strict(void) { return strict; }
 void kh_diag_set_quiet_warnings(int q) { quiet_warnings = q; }
 int kh_diag_errors(void) { return nerrors; }
 int kh_diag_warnings(void) { return nwarnings; }

@@ -40,6 +40,7 @@ int kh_diag_too_many(void);
 void kh_diag_reset(void);
 void kh_diag_set_output(FILE *f);   /* default stderr */
 void kh_diag_set_strict(int strict); /* warnings count as errors */
+int kh_diag_strict(void);
 void kh_diag_set_quiet_warnings(int quiet);
 
 #endif

@@ -30,7 +30,7 @@ expect_run "layout: a missing translation is a warning" 0 \
 	"$L:10:15: warning: no 'en' text for 'nothing.en'; using 'ja'" -- "$KH" check "$L" -l en
 expect_run "layout: the default edition has every string" 0 "" -- "$KH" check "$L"
 expect_run "layout: --strict makes a missing translation an error" 1 \
-	"$L:10:15: error: no 'en' text for 'nothing.en'; using 'ja'" -- "$KH" check "$L" -l en --strict
+	"$L:10:15: error: no 'en' text for 'nothing.en' (--strict refuses the 'ja' fallback)" -- "$KH" check "$L" -l en --strict
 
 # kumihan help layout prints the reference.
 out=$("$KH" help layout); rc=$?

@@ -215,9 +215,12 @@ static void test_text(void)
 	T_OK("bind: unclosed", kh_bind_text(&c, "第{number回", here) == NULL);
 	T_OK("bind: unmatched", kh_bind_text(&c, "a}b", here) == NULL);
 	T_OK("bind: empty placeholder", kh_bind_text(&c, "a{}b", here) == NULL);
-	T_STR("bind: template messages", "t.yaml:7:9: error: '{year:era}': 1850 is before the first era (明治, 1868)\n"
-	      "t.yaml:7:9: error: '{year:era}': 'abc' is not a year\n"
-	      "t.yaml:7:9: error: '{amount:number}': '1,23' is not a number\n"
+	T_STR("bind: template messages (bad values at their CSV cells)",
+	      "meetings.csv:4:3: error: '{year:era}': 1850 is before the first era (明治, 1868)\n"
+	      "meetings.csv:5:3: error: '{year:era}': 'abc' is not a year\n"
+	      "hint: the template at t.yaml:7:9 formats this column as a year\n"
+	      "meetings.csv:5:9: error: '{amount:number}': '1,23' is not a number\n"
+	      "hint: the template at t.yaml:7:9 formats this column as a number\n"
 	      "t.yaml:7:9: error: unknown format 'ear' in '{year:ear}'\nhint: did you mean 'era'?\n"
 	      "t.yaml:7:9: error: unclosed '{' in '第{number回'\nhint: close it with '}', or write {{ for a literal {\n"
 	      "t.yaml:7:9: error: unmatched '}' in 'a}b'\nhint: write }} for a literal }\n"
