@@ -21,11 +21,12 @@ static const char usage_main[] =
 	"Turn CSV tables and a layout file into print-ready PDF.\n"
 	"\n"
 	"commands:\n"
-	"  build LAYOUT [-l LOCALE] [-o FILE]   write one edition as PDF\n"
-	"  check LAYOUT [-l LOCALE]             report every problem, write nothing\n"
+	"  build LAYOUT [-l LOCALE] [-o FILE] [--strict] [--dump FILE] [--fonts-dir DIR]\n"
+	"                                       write one edition as PDF\n"
+	"  check LAYOUT [-l LOCALE] [--strict]  report every problem, write nothing\n"
 	"  data CSVFILE [--encoding ENC] [--json] [--all]\n"
 	"                                       show how kumihan reads a CSV file\n"
-	"  fonts [LAYOUT]                       list usable fonts, or the fonts a layout uses\n"
+	"  fonts [LAYOUT [-l LOCALE]]           list usable fonts, or the fonts a layout uses\n"
 	"  batch MANIFEST [-j N]                build every edition a manifest lists\n"
 	"  help layout                          print the layout-file key reference\n"
 	"\n"
@@ -33,6 +34,7 @@ static const char usage_main[] =
 	"  -h, --help      help for a command (kumihan build --help)\n"
 	"  --version       print the version\n"
 	"\n"
+	"--strict makes warnings (a missing translation or glyph) errors: use it for releases.\n"
 	"exit status: 0 done (warnings allowed), 1 errors in the input, 2 bad command line\n";
 
 static const char usage_build[] =
