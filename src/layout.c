@@ -1871,9 +1871,135 @@ static void stretch_box(kh_dl_item *it, double x, double y, double w, double dh)
 				p->segs[i].y[j] += dh;
 }
 
+static double natural_width(eng *e, const kh_ynode *el, const ectx *c, double avail);
+
+/* The widest natural width of a list of elements: stacked ones from the
+ * left, placed ones (`at`) from their x. */
+static double natural_width_list(eng *e, const kh_ynode *seq, const ectx *c, double avail)
+{
+	double wmax = 0;
+	for (int i = 0; seq && seq->kind == KH_Y_SEQ && i < seq->n; i++) {
+		const kh_ynode *ch = seq->vals[i];
+		kh_len at[2];
+		double x0 = 0;
+		memset(at, 0, sizeof at);
+		if (kh_prop_lens(ch, "at", at, 2) == 2)
+			x0 = lenv(at[0], avail, e->doc->base_style.size);
+		wmax = fmax(wmax, x0 + natural_width(e, ch, c, avail - x0));
+	}
+	return wmax;
+}
+
+/* How wide el is when nothing makes it wider: its own width when it has
+ * one; text on one line (forced breaks: its widest line); a box, its widest
+ * child and its padding; an image, as wide as its height asks; a vertical
+ * label, one em.  Lists, tables, flows, charts and repeats take all of
+ * avail, and nothing is wider than avail. */
+static double natural_width(eng *e, const kh_ynode *el, const ectx *c, double avail)
+{
+	const char *k = kind_of(el);
+	const kh_textstyle *st = elem_style(e, el, "style");
+	kh_len wl = kh_prop_len(el, "width"), sz[2];
+	double nw = avail;
+	memset(sz, 0, sizeof sz);
+	if (avail <= 0)
+		return 0;
+	if (wl.set)
+		return fmin(avail, lenv(wl, avail, st->size));
+	if (kh_prop_lens(el, "size", sz, 2) >= 1 && sz[0].set)
+		return fmin(avail, lenv(sz[0], avail, st->size));
+	if (!strcmp(k, "text") || !strcmp(k, "vertical")) {
+		const char *t = bind(e, c, source_node(el, "text"));
+		if (!t || !st->font)
+			return avail;
+		/* a hair more than the measure, so the setter keeps it on one line */
+		nw = !strcmp(k, "vertical") ? st->size : kh_text_width(t, st) + fmax(st->indent, 0) + 0.01;
+	} else if (!strcmp(k, "box")) {
+		kh_len pad[4];
+		double ph;
+		memset(pad, 0, sizeof pad);
+		kh_prop_sides(el, "padding", pad);
+		ph = lenv(pad[1], avail, st->size) + lenv(pad[3], avail, st->size);
+		nw = natural_width_list(e, kh_prop(el, "content"), c, avail - ph) + ph;
+	} else if (!strcmp(k, "image")) {
+		kh_len hl = kh_prop_len(el, "height");
+		const char *rel = bind(e, c, source_node(el, "file"));
+		kh_image_format fmt;
+		int pw = 0, phh = 0;
+		if (rel && *rel && (hl.set || (sz[1].set))) {
+			char *path = kh_path_join(e->doc->dir, rel);
+			if (kh_image_probe(path, &fmt, &pw, &phh) == KH_IMG_OK && phh > 0)
+				nw = lenv(hl.set ? hl : sz[1], 0, st->size) * pw / phh;
+			free(path);
+		}
+	}
+	return fmin(nw, avail);
+}
+
+/* layout: flow -- the copies one after another along a line, each as wide
+ * as natural_width says, the line wrapping before a copy that would pass
+ * the right edge; `gap` between copies and between lines; the boxes of a
+ * line as tall as its tallest copy; a line that does not fit the page
+ * moves whole to the next. */
+static void repeat_flow(eng *e, region *r, double x, double w, double gap, const kh_ynode *el,
+                        const kh_ynode *each, const ectx *ic, int ninst)
+{
+	kh_dl_page **sp = kh_xcalloc((size_t)ninst, sizeof *sp);
+	kh_dl_item **bg = kh_xcalloc((size_t)ninst, sizeof *bg);
+	double *hs = kh_xcalloc((size_t)ninst, sizeof *hs), *xs = kh_xcalloc((size_t)ninst, sizeof *xs);
+	double *ws = kh_xcalloc((size_t)ninst, sizeof *ws);
+	int is_box = !strcmp(kind_of(each), "box");
+	for (int i = 0; i < ninst;) {
+		int n = 0, f;
+		double rowh = 0, end = 0, gy = i > 0 && r->placed ? gap : 0, y0 = r->y + gy;
+		while (i + n < ninst) {
+			double iw = natural_width(e, each, &ic[i + n], w);
+			double ix = n ? end + gap : 0;
+			if (n > 0 && ix + iw > w + EPS)
+				break;
+			xs[n] = ix;
+			ws[n] = iw;
+			end = ix + iw;
+			sp[n] = scratch_page(e);
+			e->last_box = NULL;
+			hs[n] = scratch_layout(e, r, sp[n], x + ix, y0, iw, each, &ic[i + n]);
+			bg[n] = is_box ? e->last_box : NULL;
+			rowh = fmax(rowh, hs[n]);
+			n++;
+		}
+		for (int k = 0; k < n; k++)
+			if (bg[k])
+				stretch_box(bg[k], x + xs[k], y0, ws[k], rowh - hs[k]);
+		r->y += gy;
+		f = fit(e, r, rowh);
+		if (f == FIT_NO) {
+			if (overflow_once(r)) {
+				kh_error(el_loc(el), "repeat does not fit its frame%s; it stops before copy %d of %d",
+				         on_page(e, r), i + 1, ninst);
+				kh_hint("give it more room, or let it stack on the page without a height");
+			}
+			break;
+		}
+		if (f == FIT_OVER)
+			too_tall(e, r, el, rowh);
+		for (int k = 0; k < n; k++)
+			splice(e, sp[k], r->pg, 0, r->y - y0, 0);
+		r->y += rowh;
+		r->placed = 1;
+		if (r->y > r->maxy)
+			r->maxy = r->y;
+		i += n;
+	}
+	free(sp);
+	free(bg);
+	free(hs);
+	free(xs);
+	free(ws);
+}
+
 static void draw_repeat(eng *e, region *r, double x, double w, const kh_ynode *el, const ectx *c)
 {
-	static const char *const layouts[] = {"column", "grid", "row", NULL};
+	static const char *const layouts[] = {"column", "grid", "row", "flow", NULL};
 	const kh_ynode *each = kh_prop(el, "each"), *gb = kh_prop(el, "group-by");
 	int layout = kh_prop_enum(el, "layout", layouts, 0);
 	double ncols = kh_prop_num(el, "columns", layout == 1 ? 2 : 1);
@@ -1917,6 +2043,11 @@ static void draw_repeat(eng *e, region *r, double x, double w, const kh_ynode *e
 		} else {
 			row_ctx(&ic[i], c, t, rows.idx[i]);
 		}
+	}
+	if (layout == 3) {
+		repeat_flow(e, r, x, w, gap, el, each, ic, ninst);
+		free(ic);
+		return;
 	}
 	sp = kh_xcalloc((size_t)cols, sizeof *sp);
 	bg = kh_xcalloc((size_t)cols, sizeof *bg);

@@ -183,6 +183,23 @@ expect_eq "engine repeat: where partner != '' and sort: label (code point order)
 	"$(awk '$1 == "text" && /: / { q = index($0, "\""); printf "%s%s", s, substr($0, q + 1, length($0) - q - 1); s = "|" }' "$TMP/repeat.dump")"
 golden "engine repeat: golden dump" "$D/repeat.dump" "$(cat "$TMP/repeat.dump")"
 
+# ---- repeat layout: flow ----
+build repeat-flow
+expect_eq "engine repeat-flow: builds without a message" "0 " "$(built repeat-flow)"
+# a box as wide as its text (7 characters of 9pt) and its 2mm padding each
+# side; 2mm (5.67) apart; the fourth does not fit the 85mm line and wraps
+# 2mm under the first line
+expect_eq "engine repeat-flow: boxes as wide as their text, along the line, then wrapped" \
+	"28.35,28.35 74.35x14.67|108.36,28.35 83.35x14.67|197.38,28.35 65.35x14.67|28.35,48.69 110.35x14.67|144.36,48.69 74.35x14.67" \
+	"$(awk '/E8EEF7/ { printf "%s%s %s", s, $7, $8; s = "|" }' "$TMP/repeat-flow.dump")"
+expect_eq "engine repeat-flow: text copies 3mm apart on one line" \
+	"28.35,82.61 59.14,82.61 82.16,82.61 112.95,82.61 143.74,82.61" \
+	"$(awk '$NF ~ /^"(WHO|ILO)"$/ { printf "%s%s", s, $6; s = " " }' "$TMP/repeat-flow.dump")"
+expect_eq "engine repeat-flow: copies with a width: four to a line, the line that does not fit on the next page" \
+	"1 28.35,95.03|1 87.87,95.03|1 147.40,95.03|1 206.93,95.03|2 28.35,28.35|2 87.87,28.35|2 147.40,28.35" \
+	"$(awk '/^page/ { p = $2 } /1F3A68/ { printf "%s%s %s", s, p, $8; s = "|" }' "$TMP/repeat-flow.dump")"
+golden "engine repeat-flow: golden dump" "$D/repeat-flow.dump" "$(cat "$TMP/repeat-flow.dump")"
+
 # ---- a flow's frames inside a repeat mean what they mean outside ----
 build repeat-frames
 expect_eq "engine repeat-frames: builds without a message" "0 " "$(built repeat-frames)"
