@@ -8,6 +8,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <zlib.h>
+
+#include "image.h"
 #include "pdf.h"
 #include "t.h"
 #include "utf8.h"
@@ -284,6 +287,503 @@ static int box(const unsigned char *pdf, size_t len, const char *key, double v[4
 	return 0;
 }
 
+/* ---- pictures: every PNG colour type, JPEG kinds, damaged files ---- */
+
+#define IMGDIR "tests/data/images/"
+
+/* tests/data/images/make.sh: 8x6 pixels, four 4x3 quadrants; the values
+ * at the quadrant centres (2,1) (6,1) (2,4) (6,4) as stored in the file
+ * (the colour under alpha 0 included). */
+static const struct png_case {
+	const char *file;
+	int gray;
+	int color[4][3]; /* grey: [i][0] */
+	int alpha[4];    /* alpha[0] = -1: no alpha plane */
+} png_cases[] = {
+	{"gray1.png", 1, {{0}, {255}, {0}, {255}}, {-1}},
+	{"gray8.png", 1, {{54}, {182}, {18}, {200}}, {-1}},
+	{"gray16.png", 1, {{54}, {182}, {18}, {200}}, {-1}},
+	{"gray8-trns.png", 1, {{54}, {182}, {18}, {200}}, {255, 255, 0, 255}},
+	{"graya8.png", 1, {{54}, {182}, {18}, {200}}, {255, 128, 0, 255}},
+	{"rgb8.png", 0, {{255, 0, 0}, {0, 255, 0}, {0, 0, 255}, {200, 200, 200}}, {-1}},
+	{"rgb16.png", 0, {{255, 0, 0}, {0, 255, 0}, {0, 0, 255}, {200, 200, 200}}, {-1}},
+	{"rgb8-interlaced.png", 0, {{255, 0, 0}, {0, 255, 0}, {0, 0, 255}, {200, 200, 200}}, {-1}},
+	{"rgb8-trns.png", 0, {{255, 0, 0}, {0, 255, 0}, {0, 0, 255}, {200, 200, 200}}, {255, 255, 0, 255}},
+	{"rgba8.png", 0, {{255, 0, 0}, {0, 255, 0}, {0, 0, 255}, {200, 200, 200}}, {255, 128, 0, 255}},
+	{"rgba16.png", 0, {{255, 0, 0}, {0, 255, 0}, {0, 0, 255}, {200, 200, 200}}, {255, 128, 0, 255}},
+	{"rgba16-interlaced.png", 0, {{255, 0, 0}, {0, 255, 0}, {0, 0, 255}, {200, 200, 200}}, {255, 128, 0, 255}},
+	{"rgba8-opaque.png", 0, {{255, 0, 0}, {0, 255, 0}, {0, 0, 255}, {200, 200, 200}}, {-1}},
+	{"palette.png", 0, {{255, 0, 0}, {0, 255, 0}, {0, 0, 255}, {200, 200, 200}}, {-1}},
+	{"palette-trns.png", 0, {{255, 0, 0}, {0, 255, 0}, {255, 255, 255}, {200, 200, 200}}, {255, 255, 0, 255}},
+};
+
+static unsigned char *slurp(const char *path, size_t *n)
+{
+	char *d;
+	if (kh_file_read(path, &d, n) < 0) {
+		*n = 0;
+		return NULL;
+	}
+	return (unsigned char *)d;
+}
+
+/* One 80 x 60 pt page with path drawn over all of it. */
+static kh_dl *one_image(const char *path)
+{
+	kh_dl *dl = kh_dl_new();
+	kh_dl_page *pg = kh_dl_add_page(dl, 80, 60);
+	kh_dl_image *im = &kh_dl_add(dl, pg, KH_DL_IMAGE)->u.image;
+	im->path = kh_arena_strdup(dl->arena, path);
+	im->w = 80;
+	im->h = 60;
+	return dl;
+}
+
+static int qpdf_ok(const char *pdf)
+{
+	char cmd[600], *out;
+	int st;
+	snprintf(cmd, sizeof cmd, "qpdf --check '%s' 2>&1", pdf);
+	out = run(cmd, &st);
+	free(out);
+	return st == 0;
+}
+
+/* pdfimages -list, columns type width height color comp bpc enc. */
+static char *image_list(const char *pdf)
+{
+	char cmd[600];
+	int st;
+	snprintf(cmd, sizeof cmd, "pdfimages -list '%s' | tail -n +3 | awk '{print $3, $4, $5, $6, $7, $8, $9}'", pdf);
+	return run(cmd, &st);
+}
+
+/* The first len bytes of the pixel at (x, y) of a P6 PPM file (0-255). */
+static int ppm_pixel(const char *path, int x, int y, int rgb[3])
+{
+	size_t n;
+	unsigned char *d = slurp(path, &n);
+	int w, h, max, off, ok = 0;
+	if (d && sscanf((char *)d, "P6 %d %d %d%n", &w, &h, &max, &off) == 3 && max == 255 && x < w && y < h) {
+		size_t at = (size_t)off + 1 + ((size_t)y * (size_t)w + (size_t)x) * 3;
+		if (at + 3 <= n) {
+			for (int i = 0; i < 3; i++)
+				rgb[i] = d[at + i];
+			ok = 1;
+		}
+	}
+	free(d);
+	return ok;
+}
+
+static void test_png_case(kh_fonts *fs, const struct png_case *c, int tools)
+{
+	char name[200], path[300], *pdf, *exp, *got;
+	unsigned char *data;
+	size_t n;
+	kh_pixels px;
+	const char *why;
+	kh_image_format fmt = 0;
+	int w = 0, h = 0, ok = 1;
+	static const int pts[4][2] = {{2, 1}, {6, 1}, {2, 4}, {6, 4}};
+	kh_dl *dl;
+
+	snprintf(path, sizeof path, IMGDIR "%s", c->file);
+	snprintf(name, sizeof name, "pdf: %s: probed as an 8x6 PNG", c->file);
+	T_OK(name, kh_image_probe(path, &fmt, &w, &h) == KH_IMG_OK && fmt == KH_IMG_PNG && w == 8 && h == 6);
+
+	data = slurp(path, &n);
+	why = data ? kh_png_decode(data, n, &px) : "missing";
+	snprintf(name, sizeof name, "pdf: %s: decoded", c->file);
+	T_STR(name, "(none)", why ? why : "(none)");
+	free(data);
+	if (why)
+		return;
+	snprintf(name, sizeof name, "pdf: %s: size and colour space", c->file);
+	T_OK(name, px.width == 8 && px.height == 6 && px.gray == c->gray);
+	for (int i = 0; i < 4; i++) {
+		size_t k = (size_t)pts[i][1] * 8 + (size_t)pts[i][0];
+		for (int ch = 0; ch < (c->gray ? 1 : 3); ch++)
+			ok &= px.color[k * (c->gray ? 1 : 3) + (size_t)ch] == c->color[i][ch];
+		if (c->alpha[0] >= 0)
+			ok &= px.alpha && px.alpha[k] == c->alpha[i];
+	}
+	snprintf(name, sizeof name, "pdf: %s: samples at the quadrant centres", c->file);
+	T_OK(name, ok);
+	snprintf(name, sizeof name, "pdf: %s: %s", c->file, c->alpha[0] >= 0 ? "an alpha plane" : "no alpha plane");
+	T_OK(name, (px.alpha != NULL) == (c->alpha[0] >= 0));
+
+	/* placed in a PDF: valid, version 1.4, the samples exactly as decoded */
+	dl = one_image(path);
+	snprintf(name, sizeof name, "pdf: %s: placed", c->file);
+	snprintf(path, sizeof path, "%s.pdf", c->file);
+	pdf = path_in(path);
+	T_INT(name, 0, kh_pdf_write(dl, fs, pdf, NULL));
+	kh_dl_drop(dl);
+	data = slurp(pdf, &n);
+	snprintf(name, sizeof name, "pdf: %s: header says PDF-1.4", c->file);
+	T_OK(name, data && n > 8 && memcmp(data, "%PDF-1.4", 8) == 0);
+	free(data);
+	if (tools) {
+		snprintf(name, sizeof name, "pdf: %s: qpdf --check passes", c->file);
+		T_OK(name, qpdf_ok(pdf));
+		exp = kh_xmalloc(200);
+		snprintf(exp, 200, "image 8 6 %s %d 8 image\n%s", c->gray ? "gray" : "rgb", c->gray ? 1 : 3,
+		         c->alpha[0] >= 0 ? "smask 8 6 gray 1 8 image\n" : "");
+		got = image_list(pdf);
+		snprintf(name, sizeof name, "pdf: %s: pdfimages -list", c->file);
+		T_STR(name, exp, got);
+		free(exp);
+		free(got);
+		{
+			/* pdfimages -png writes the samples back out: compare with ours */
+			char cmd[900], *prefix = path_in("x"), *one;
+			int st;
+			kh_pixels back;
+			snprintf(cmd, sizeof cmd, "rm -f '%s'-*.png; pdfimages -png '%s' '%s' 2>&1", prefix, pdf, prefix);
+			free(run(cmd, &st));
+			snprintf(cmd, sizeof cmd, "%s-000.png", prefix);
+			data = slurp(cmd, &n);
+			why = data ? kh_png_decode(data, n, &back) : "not extracted";
+			free(data);
+			snprintf(name, sizeof name, "pdf: %s: the PDF holds the decoded samples", c->file);
+			T_OK(name, !why && back.width == 8 && back.height == 6 && back.gray == px.gray &&
+			     memcmp(back.color, px.color, 8 * 6 * (px.gray ? 1 : 3)) == 0);
+			if (!why)
+				kh_pixels_free(&back);
+			if (px.alpha) {
+				snprintf(cmd, sizeof cmd, "%s-001.png", prefix);
+				data = slurp(cmd, &n);
+				why = data ? kh_png_decode(data, n, &back) : "not extracted";
+				free(data);
+				snprintf(name, sizeof name, "pdf: %s: the soft mask holds the alpha", c->file);
+				T_OK(name, !why && back.gray && memcmp(back.color, px.alpha, 8 * 6) == 0);
+				if (!why)
+					kh_pixels_free(&back);
+			}
+			one = prefix;
+			free(one);
+		}
+	}
+	free(pdf);
+	kh_pixels_free(&px);
+}
+
+/* Append one PNG chunk. */
+static void chunk(kh_buf *b, const char *type, const unsigned char *data, size_t len)
+{
+	unsigned char hdr[8], crc[4];
+	uLong c = crc32(0, (const Bytef *)type, 4);
+	if (len)
+		c = crc32(c, data, (uInt)len);
+	hdr[0] = (unsigned char)(len >> 24), hdr[1] = (unsigned char)(len >> 16);
+	hdr[2] = (unsigned char)(len >> 8), hdr[3] = (unsigned char)len;
+	memcpy(hdr + 4, type, 4);
+	crc[0] = (unsigned char)(c >> 24), crc[1] = (unsigned char)(c >> 16);
+	crc[2] = (unsigned char)(c >> 8), crc[3] = (unsigned char)c;
+	kh_buf_add(b, hdr, 8);
+	kh_buf_add(b, data, len);
+	kh_buf_add(b, crc, 4);
+}
+
+/* A 16x16 RGB PNG whose IDAT is zlib data of `rows` rows, every checksum
+ * right; damage = 1 flips bits inside the deflate stream (CRC recomputed);
+ * critical = an extra critical chunk type before IDAT. */
+static void crafted_png(const char *path, int rows, int damage, const char *critical)
+{
+	unsigned char ihdr[13] = {0, 0, 0, 16, 0, 0, 0, 16, 8, 2, 0, 0, 0};
+	unsigned char raw[16 * (1 + 16 * 3)], z[2048];
+	uLongf zlen = sizeof z;
+	kh_buf b = KH_BUF_INIT;
+	for (size_t i = 0; i < sizeof raw; i++)
+		raw[i] = i % 49 == 0 ? 0 : (unsigned char)(i * 7);
+	compress(z, &zlen, raw, (uLong)rows * (1 + 16 * 3));
+	if (damage)
+		for (uLongf i = 2; i + 4 < zlen; i++)
+			z[i] ^= 0x5A;
+	kh_buf_add(&b, "\x89PNG\r\n\x1a\n", 8);
+	chunk(&b, "IHDR", ihdr, sizeof ihdr);
+	if (critical)
+		chunk(&b, critical, (const unsigned char *)"x", 1);
+	chunk(&b, "IDAT", z, zlen);
+	chunk(&b, "IEND", NULL, 0);
+	write_file(path, (const unsigned char *)b.s, b.len);
+	kh_buf_free(&b);
+}
+
+/* path gets the JPEG from data with segment marker `drop` (0: none) left out
+ * and then only the first `keep` bytes (0: all). */
+static void jpeg_variant(const char *path, const unsigned char *d, size_t n, int drop, size_t keep)
+{
+	kh_buf b = KH_BUF_INIT;
+	size_t i = 2;
+	kh_buf_add(&b, d, 2);
+	while (i + 4 <= n && d[i] == 0xFF && d[i + 1] != 0xDA) {
+		size_t len = 2 + ((size_t)d[i + 2] << 8 | d[i + 3]);
+		if (d[i + 1] != drop)
+			kh_buf_add(&b, d + i, len);
+		i += len;
+	}
+	kh_buf_add(&b, d + i, n - i);
+	write_file(path, (const unsigned char *)b.s, keep && keep < b.len ? keep : b.len);
+	kh_buf_free(&b);
+}
+
+/* Offset of the first SOF0 segment's marker (or 0). */
+static size_t sof_at(const unsigned char *d, size_t n)
+{
+	for (size_t i = 2; i + 1 < n; i++)
+		if (d[i] == 0xFF && d[i + 1] == 0xC0)
+			return i;
+	return 0;
+}
+
+static void test_jpegs(kh_fonts *fs, int tools)
+{
+	static const struct {
+		const char *file, *list;
+	} cases[] = {
+		{"rgb.jpg", "image 8 6 rgb 3 8 jpeg\n"},
+		{"gray.jpg", "image 8 6 gray 1 8 jpeg\n"},
+		{"progressive.jpg", "image 8 6 rgb 3 8 jpeg\n"},
+		{"cmyk.jpg", "image 8 6 cmyk 4 8 jpeg\n"},
+	};
+	char name[200], path[300], *pdf, *got;
+	unsigned char *data, *d2;
+	size_t n, n2;
+	kh_dl *dl;
+	kh_pdf_opts plain = {0, 0};
+
+	for (size_t c = 0; c < KH_COUNT(cases); c++) {
+		kh_image_format fmt = 0;
+		int w = 0, h = 0;
+		snprintf(path, sizeof path, IMGDIR "%s", cases[c].file);
+		snprintf(name, sizeof name, "pdf: %s: probed as an 8x6 JPEG", cases[c].file);
+		T_OK(name, kh_image_probe(path, &fmt, &w, &h) == KH_IMG_OK && fmt == KH_IMG_JPEG && w == 8 && h == 6);
+		dl = one_image(path);
+		snprintf(name, sizeof name, "%s.pdf", cases[c].file);
+		pdf = path_in(name);
+		snprintf(name, sizeof name, "pdf: %s: placed", cases[c].file);
+		T_INT(name, 0, kh_pdf_write(dl, fs, pdf, NULL));
+		kh_dl_drop(dl);
+		if (tools) {
+			char cmd[900], *prefix = path_in("j");
+			int st;
+			snprintf(name, sizeof name, "pdf: %s: qpdf --check passes", cases[c].file);
+			T_OK(name, qpdf_ok(pdf));
+			got = image_list(pdf);
+			snprintf(name, sizeof name, "pdf: %s: pdfimages -list", cases[c].file);
+			T_STR(name, cases[c].list, got);
+			free(got);
+			/* embedded unchanged: pdfimages -j gives the file back */
+			snprintf(cmd, sizeof cmd, "rm -f '%s'-*; pdfimages -j '%s' '%s' 2>&1", prefix, pdf, prefix);
+			free(run(cmd, &st));
+			snprintf(cmd, sizeof cmd, "%s-000.jpg", prefix);
+			data = slurp(path, &n);
+			d2 = slurp(cmd, &n2);
+			snprintf(name, sizeof name, "pdf: %s: embedded byte for byte", cases[c].file);
+			T_OK(name, data && d2 && n == n2 && memcmp(data, d2, n) == 0);
+			free(data);
+			free(d2);
+			free(prefix);
+		}
+		free(pdf);
+	}
+
+	/* CMYK from ImageMagick carries Adobe's APP14 (stored inverted): the
+	 * Decode array puts it right; rendered, the red quadrant is red */
+	data = slurp(IMGDIR "cmyk.jpg", &n);
+	dl = one_image(IMGDIR "cmyk.jpg");
+	T_INT("pdf: cmyk.jpg: uncompressed render", 0, kh_pdf_render(dl, fs, &plain, &d2, &n2));
+	T_OK("pdf: cmyk.jpg (Adobe): Decode [1 0 1 0 1 0 1 0]", memmem(d2, n2, "/Decode [ 1 0 1 0 1 0 1 0 ]", 27) != NULL);
+	free(d2);
+	kh_dl_drop(dl);
+	if (tools && have("pdftoppm")) {
+		char cmd[900], *prefix = path_in("r"), *ppm = path_in("r.ppm");
+		int st, rgb[3] = {0, 0, 0};
+		pdf = path_in("cmyk.jpg.pdf");
+		snprintf(cmd, sizeof cmd, "pdftoppm -r 72 -singlefile '%s' '%s' 2>&1", pdf, prefix);
+		free(run(cmd, &st));
+		T_OK("pdf: cmyk.jpg: rendered, the red quadrant is red",
+		     ppm_pixel(ppm, 20, 15, rgb) && rgb[0] > 200 && rgb[1] < 80 && rgb[2] < 80);
+		free(pdf);
+		free(prefix);
+		free(ppm);
+	} else {
+		printf("skip pdf: cmyk.jpg rendering: pdftoppm not installed\n");
+	}
+	/* the same without APP14: plain CMYK, no Decode array */
+	pdf = path_in("cmyk-plain.jpg");
+	jpeg_variant(pdf, data, n, 0xEE, 0);
+	dl = one_image(pdf);
+	T_INT("pdf: CMYK JPEG without APP14: placed", 0, kh_pdf_render(dl, fs, &plain, &d2, &n2));
+	T_OK("pdf: CMYK JPEG without APP14: no Decode array", d2 && memmem(d2, n2, "/Decode", 7) == NULL);
+	free(d2);
+	kh_dl_drop(dl);
+	free(pdf);
+	free(data);
+}
+
+/* Each damaged file alone: the exact message, no PDF. */
+static void bad_image(kh_fonts *fs, const char *file, const char *what, const char *tname)
+{
+	char *path = path_in(file), *pdf = path_in("bad.pdf"), *exp;
+	kh_dl *dl = one_image(path);
+	char name[200];
+	exp = kh_xmalloc(strlen(path) + strlen(what) + 100);
+	sprintf(exp, "%s: error: cannot read image: %s\n", path, what);
+	t_capture_begin();
+	snprintf(name, sizeof name, "pdf: %s: refused", tname);
+	T_INT(name, -1, kh_pdf_write(dl, fs, pdf, NULL));
+	snprintf(name, sizeof name, "pdf: %s: message", tname);
+	T_STR(name, exp, t_capture_end());
+	snprintf(name, sizeof name, "pdf: %s: no PDF written", tname);
+	T_OK(name, access(pdf, F_OK) != 0);
+	free(exp);
+	free(path);
+	free(pdf);
+	kh_dl_drop(dl);
+}
+
+static void test_damaged(kh_fonts *fs)
+{
+	unsigned char *d;
+	size_t n, at;
+	char *p;
+
+	/* every checksum right, the deflate stream damaged: libharu let libpng
+	 * abort() the process on this one */
+	p = path_in("zlib-damaged.png");
+	crafted_png(p, 16, 1, NULL);
+	free(p);
+	bad_image(fs, "zlib-damaged.png", "the compressed image data is damaged", "PNG with damaged zlib data");
+	p = path_in("few-rows.png");
+	crafted_png(p, 5, 0, NULL);
+	free(p);
+	bad_image(fs, "few-rows.png", "the compressed image data is damaged", "PNG with 5 of 16 rows");
+	p = path_in("all-rows.png");
+	crafted_png(p, 16, 0, NULL);
+	{
+		kh_pixels px;
+		d = slurp(p, &n);
+		T_OK("pdf: the crafted PNG undamaged decodes (control)", d && !kh_png_decode(d, n, &px) && px.width == 16);
+		kh_pixels_free(&px);
+		free(d);
+	}
+	free(p);
+	p = path_in("critical.png");
+	crafted_png(p, 16, 0, "ZZZZ");
+	free(p);
+	bad_image(fs, "critical.png", "the PNG uses a critical chunk kumihan does not know", "PNG with an unknown critical chunk");
+
+	d = slurp(IMGDIR "rgb8.png", &n);
+	if (d) {
+		p = path_in("crc.png");
+		d[n - 20] ^= 1; /* inside IDAT, its CRC left as it was */
+		write_file(p, d, n);
+		free(p);
+		bad_image(fs, "crc.png", "the file is damaged (a checksum does not match)", "PNG with a wrong CRC");
+		p = path_in("short.png");
+		write_file(p, d, n - 14);
+		free(p);
+		bad_image(fs, "short.png", "the file is cut short", "PNG without IEND");
+		free(d);
+	}
+
+	d = slurp(IMGDIR "rgb.jpg", &n);
+	at = d ? sof_at(d, n) : 0;
+	T_OK("pdf: rgb.jpg has a SOF0 segment", at > 0);
+	if (at) {
+		kh_image_format fmt;
+		int w, h;
+		p = path_in("cut.jpg");
+		jpeg_variant(p, d, n, 0, n - 40);
+		free(p);
+		bad_image(fs, "cut.jpg", "the file is cut short", "JPEG cut short in its image data");
+		p = path_in("no-eoi.jpg");
+		jpeg_variant(p, d, n, 0, n - 2);
+		free(p);
+		bad_image(fs, "no-eoi.jpg", "the file is cut short", "JPEG without its end marker");
+		T_INT("pdf: JPEG cut before its frame header: probe says corrupt", KH_IMG_CORRUPT,
+		      kh_image_probe_mem(d, (unsigned long)at + 5, &fmt, &w, &h));
+		d[at + 4] = 12; /* precision */
+		p = path_in("12bit.jpg");
+		write_file(p, d, n);
+		free(p);
+		bad_image(fs, "12bit.jpg", "a JPEG with more than 8 bits a component, which PDF readers do not take",
+		          "12-bit JPEG");
+		d[at + 4] = 8;
+		d[at + 1] = 0xC3; /* lossless */
+		p = path_in("lossless.jpg");
+		write_file(p, d, n);
+		free(p);
+		bad_image(fs, "lossless.jpg",
+		          "a lossless, hierarchical or arithmetic-coded JPEG, which PDF readers do not take "
+		          "(save it as baseline or progressive)",
+		          "lossless JPEG");
+		d[at + 1] = 0xC0;
+		d[at + 9] = 2; /* two components */
+		p = path_in("2comp.jpg");
+		write_file(p, d, n);
+		free(p);
+		bad_image(fs, "2comp.jpg", "not a valid JPEG file", "JPEG frame header of the wrong length");
+	}
+	free(d);
+
+	/* several bad pictures in one document: each reported once, in order */
+	{
+		kh_dl *dl = kh_dl_new();
+		kh_dl_page *pg = kh_dl_add_page(dl, 100, 100);
+		const char *files[] = {"zlib-damaged.png", "cut.jpg", "zlib-damaged.png", "crc.png"};
+		kh_buf exp = KH_BUF_INIT;
+		for (size_t i = 0; i < KH_COUNT(files); i++) {
+			kh_dl_image *im = &kh_dl_add(dl, pg, KH_DL_IMAGE)->u.image;
+			char *q = path_in(files[i]);
+			im->path = kh_arena_strdup(dl->arena, q);
+			im->w = im->h = 10;
+			if (i != 2)
+				kh_buf_printf(&exp, "%s: error: cannot read image: %s\n", q,
+				              i == 0   ? "the compressed image data is damaged"
+				              : i == 1 ? "the file is cut short"
+				                       : "the file is damaged (a checksum does not match)");
+			free(q);
+		}
+		t_capture_begin();
+		T_INT("pdf: three bad pictures refused", -1, kh_pdf_render(dl, fs, NULL, &d, &n));
+		T_STR("pdf: three bad pictures, three messages", exp.s, t_capture_end());
+		kh_buf_free(&exp);
+		kh_dl_drop(dl);
+	}
+}
+
+static void test_images(kh_fonts *fs)
+{
+	int tools = have("qpdf") && have("pdfimages");
+	kh_dl *dl;
+	unsigned char *a, *b;
+	size_t alen, blen;
+	if (access(IMGDIR "rgb8.png", R_OK) != 0) {
+		printf("not ok pdf: %s not found (run the test from the project folder)\n", IMGDIR);
+		t_failed = 1;
+		return;
+	}
+	if (!tools)
+		printf("skip pdf: picture checks with qpdf and pdfimages: not installed\n");
+	for (size_t i = 0; i < KH_COUNT(png_cases); i++)
+		test_png_case(fs, &png_cases[i], tools);
+	test_jpegs(fs, tools);
+	test_damaged(fs);
+
+	/* pictures do not break byte-identical output */
+	dl = one_image(IMGDIR "rgba16-interlaced.png");
+	T_INT("pdf: picture render 1", 0, kh_pdf_render(dl, fs, NULL, &a, &alen));
+	T_INT("pdf: picture render 2", 0, kh_pdf_render(dl, fs, NULL, &b, &blen));
+	T_OK("pdf: picture renders byte-identical", alen == blen && memcmp(a, b, alen) == 0);
+	free(a);
+	free(b);
+	kh_dl_drop(dl);
+}
+
 int main(void)
 {
 	kh_fonts *fs = kh_fonts_new(NULL);
@@ -494,6 +994,8 @@ int main(void)
 	T_OK("pdf: starts with the PDF header", alen > 8 && memcmp(a, "%PDF-1.4", 8) == 0);
 	free(a);
 	kh_dl_drop(dl);
+
+	test_images(fs);
 
 	kh_fonts_drop(fs);
 	{
