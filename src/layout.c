@@ -14,8 +14,9 @@
  * scratch page first, measured, then moved into place.
  *
  * Master content is laid out last (when the page count is known) and put
- * beneath each page's content; connectors are routed when their page entry
- * is done, so they can name boxes placed after them.
+ * beneath each page's content; a page's connectors are routed after that,
+ * so they can name boxes placed after them and boxes of the page's master
+ * content.
  */
 #include "layout.h"
 
@@ -92,6 +93,13 @@ typedef struct eng {
 	int total_pages;          /* {pages}: 0 on the first run */
 	int needs_pages;          /* something used {pages} before it was known */
 	int quiet;                /* warnings are not said (the second run) */
+	/* what was reported about master content, said once, not on every page */
+	const kh_ynode **said_conns;
+	int nsaid_conns;
+	size_t said_conns_cap;
+	kh_loc *said_names;
+	int nsaid_names;
+	size_t said_names_cap;
 } eng;
 
 enum { R_PAGE, R_BOX, R_FIXED };
@@ -362,15 +370,30 @@ static void splice(eng *e, kh_dl_page *src, kh_dl_page *dst, double dx, double d
 
 /* ---- names ---- */
 
+static int loc_eq(kh_loc a, kh_loc b)
+{
+	return a.line == b.line && a.col == b.col && (a.file == b.file || (a.file && b.file && !strcmp(a.file, b.file)));
+}
+
+/* A name for connectors.  Used twice, it is reported (once for a master's
+ * box, though laid out on every page) and still added, so that what joins
+ * it is not reported as well. */
 static void name_add(eng *e, const char *name, kh_dl_page *pg, kh_rect r, kh_loc loc)
 {
 	for (int i = 0; i < e->nnames; i++)
 		if (!strcmp(e->names[i].name, name)) {
-			kh_error(loc, "the name '%s' is already used", name);
-			if (e->names[i].loc.file && e->names[i].loc.line)
-				kh_hint("it names the box at %s:%d; names must be unique (inside repeat, use a template "
-				        "such as 'box-{id}')", e->names[i].loc.file, e->names[i].loc.line);
-			return;
+			int said = 0;
+			for (int k = 0; k < e->nsaid_names; k++)
+				said |= loc_eq(e->said_names[k], loc);
+			if (!said) {
+				kh_grow(&e->said_names, sizeof *e->said_names, (size_t)e->nsaid_names + 1, &e->said_names_cap);
+				e->said_names[e->nsaid_names++] = loc;
+				kh_error(loc, "the name '%s' is already used", name);
+				if (e->names[i].loc.file && e->names[i].loc.line)
+					kh_hint("it names the box at %s:%d; names must be unique (inside repeat, use a template "
+					        "such as 'box-{id}')", e->names[i].loc.file, e->names[i].loc.line);
+			}
+			break;
 		}
 	kh_grow(&e->names, sizeof *e->names, (size_t)e->nnames + 1, &e->ncap);
 	e->names[e->nnames].name = kh_arena_strdup(e->arena, name);
@@ -1285,7 +1308,7 @@ static void draw_line(eng *e, region *r, const kh_ynode *el, const ectx *c)
 		r->maxy = fmax(pts[1], pts[3]);
 }
 
-/* ---- connector (routed when its page entry is done) ---- */
+/* ---- connector (routed when its page and its master content are done) ---- */
 
 static void defer_connector(eng *e, region *r, const kh_ynode *el, const ectx *c)
 {
@@ -1309,23 +1332,35 @@ static const char **name_list(eng *e)
 	return v;
 }
 
-/* An anchor "NAME.side" / "NAME.side@30%" of a named box. */
-static const named *anchor_of(eng *e, const kh_ynode *n, kh_anchor *a)
+/* An anchor "NAME.side" / "NAME.side@30%" of a named box: one of names[lo..]
+ * (a master's connector joins its master's boxes); reported unless quiet. */
+static const named *anchor_of(eng *e, const kh_ynode *n, kh_anchor *a, int lo, int quiet)
 {
 	static const kh_side sides[] = {KH_SIDE_TOP, KH_SIDE_BOTTOM, KH_SIDE_LEFT, KH_SIDE_RIGHT, KH_SIDE_CENTER};
 	const char *name;
-	int side;
+	int side, elsewhere = 0;
 	double along;
 	const named *found = NULL;
 	if (!n || kh_parse_anchor(n, &name, &side, &along, e->arena) < 0)
 		return NULL;
 	for (int i = e->nnames - 1; i >= 0; i--)
 		if (!strcmp(e->names[i].name, name)) {
-			found = &e->names[i];
+			if (i >= lo)
+				found = &e->names[i];
+			else
+				elsewhere = 1;
 			break;
 		}
 	if (!found) {
-		const char *near = kh_closest(name, name_list(e), (size_t)e->nnames);
+		const char *near = kh_closest(name, name_list(e) + lo, (size_t)(e->nnames - lo));
+		if (quiet)
+			return NULL;
+		if (elsewhere) {
+			kh_error(n->loc, "'%s' names a box of page content; a connector in a master joins boxes of the "
+			         "master's content", name);
+			kh_hint("move the connector to the page's content, or the box to the master's");
+			return NULL;
+		}
 		kh_error(n->loc, "no box is named '%s'", name);
 		if (near)
 			kh_hint("did you mean '%s'?", near);
@@ -1349,7 +1384,9 @@ static void page_obstacles(eng *e, kh_dl_page *pg, kh_obstacles *o, int with_nam
 			kh_obstacles_add(o, e->labels[i].r);
 }
 
-static void route_connector(eng *e, const deferred *d)
+/* Route and draw a connector joining names[lo..]; what is wrong with a
+ * master's connector is said once, not on every page of the master. */
+static void route_connector(eng *e, const deferred *d, int lo, int master)
 {
 	const kh_ynode *el = d->el;
 	static const char *const routes[] = {"straight", "orthogonal", NULL};
@@ -1360,10 +1397,18 @@ static void route_connector(eng *e, const deferred *d)
 	kh_color stroke = kh_prop_color(el, "stroke", e->doc->palette);
 	const kh_ynode *lab = kh_prop(el, "label");
 	int n, nd;
-	na = anchor_of(e, kh_prop(el, "from"), &a);
-	nb = anchor_of(e, kh_prop(el, "to"), &b);
-	if (!na || !nb)
+	int quiet = 0;
+	for (int i = 0; i < e->nsaid_conns; i++)
+		quiet |= e->said_conns[i] == el;
+	na = anchor_of(e, kh_prop(el, "from"), &a, lo, quiet);
+	nb = anchor_of(e, kh_prop(el, "to"), &b, lo, quiet);
+	if (!na || !nb) {
+		if (master && !quiet) {
+			kh_grow(&e->said_conns, sizeof *e->said_conns, (size_t)e->nsaid_conns + 1, &e->said_conns_cap);
+			e->said_conns[e->nsaid_conns++] = el;
+		}
 		return;
+	}
 	if (na->pg != nb->pg) {
 		kh_error(el_loc(el), "the connector joins '%s' and '%s', which are on different pages", na->name,
 		         nb->name);
@@ -2503,34 +2548,47 @@ static void doc_info(eng *e, const kh_ynode *doc, const ectx *c)
 	e->dl->lang = kh_arena_strdup(e->dl->arena, e->doc->locale.name);
 }
 
+/* Master content, on every page under the page's own (laid out now that
+ * the page count is known); then the page's connectors, which may join the
+ * page's boxes and its master's. */
 static void masters_draw(eng *e, const ectx *base)
 {
+	int npc = e->nconns; /* the connectors of page content */
+	char *routed = kh_xcalloc((size_t)npc + 1, 1);
 	for (int i = 0; i < e->npages; i++) {
 		const pagerec *p = &e->pages[i];
 		const kh_ynode *content = p->master ? kh_ymap_get(p->master, "content") : NULL;
-		kh_dl_page *sp;
-		region r;
-		ectx c = *base;
-		int n0, c0n;
-		if (!content)
-			continue;
-		sp = scratch_page(e);
-		page_region(e, &r, i);
-		r.page = -1;
-		r.pg = sp;
-		r.kind = R_FIXED;
-		r.bottom = HUGE_H;
-		c.b.page = i + 1;
-		c.b.pages = e->npages;
-		n0 = e->nnames;
-		c0n = e->nconns;
-		place_list(e, &r, content, &c);
-		for (int k = c0n; k < e->nconns; k++)
-			route_connector(e, &e->conns[k]);
+		int n0 = e->nnames, c0n = e->nconns;
+		if (content) {
+			kh_dl_page *sp = scratch_page(e);
+			region r;
+			ectx c = *base;
+			page_region(e, &r, i);
+			r.page = -1;
+			r.pg = sp;
+			r.kind = R_FIXED;
+			r.bottom = HUGE_H;
+			c.b.page = i + 1;
+			c.b.pages = e->npages;
+			place_list(e, &r, content, &c);
+			for (int k = c0n; k < e->nconns; k++)
+				route_connector(e, &e->conns[k], n0, 1);
+			splice(e, sp, p->pg, 0, 0, 1);
+		}
+		for (int k = 0; k < npc; k++)
+			if (!routed[k] && e->conns[k].pg == p->pg) {
+				route_connector(e, &e->conns[k], 0, 0);
+				routed[k] = 1;
+			}
 		e->nnames = n0; /* a master's names are its own on every page */
 		e->nconns = c0n;
-		splice(e, sp, p->pg, 0, 0, 1);
 	}
+	/* connectors left on a page that was never placed (what kept them out
+	 * has been reported) */
+	for (int k = 0; k < npc; k++)
+		if (!routed[k])
+			route_connector(e, &e->conns[k], 0, 0);
+	free(routed);
 }
 
 /* One run of the layout; total_pages is {pages} (0: not known yet). */
@@ -2569,7 +2627,6 @@ static kh_dl *run(kh_doc *doc, int total_pages, int *needs_pages)
 		const kh_ynode *master = master_named(&e, defmaster);
 		kh_len gap = kh_prop_len(entry, "gap");
 		region r;
-		int first_conn = e.nconns;
 		if (scalar(mn)) {
 			master = master_named(&e, mn->str);
 			if (!master) {
@@ -2586,8 +2643,6 @@ static kh_dl *run(kh_doc *doc, int total_pages, int *needs_pages)
 		page_region(&e, &r, page_new(&e, master, i));
 		r.gap = gap.set ? lenv(gap, r.oh, 10) : 0;
 		place_list(&e, &r, kh_ymap_get(entry, "content"), &c);
-		for (int k = first_conn; k < e.nconns; k++)
-			route_connector(&e, &e.conns[k]);
 	}
 	if (e.npages == 0)
 		page_new(&e, master_named(&e, defmaster), 0);
@@ -2596,6 +2651,8 @@ static kh_dl *run(kh_doc *doc, int total_pages, int *needs_pages)
 	free(e.names);
 	free(e.conns);
 	free(e.labels);
+	free(e.said_conns);
+	free(e.said_names);
 	kh_buf_free(&e.tmp);
 	*needs_pages = e.needs_pages;
 	if (kh_diag_errors() > errors0) {

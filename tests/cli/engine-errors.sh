@@ -29,6 +29,13 @@ hint: did you mean 'box-a'?
 $E/names.yaml:27:9: error: the connector joins 'box-b' and 'other', which are on different pages" \
 	-- "$KH" build "$E/names.yaml" -o "$TMP/names.pdf"
 
+expect_run "engine errors: master content on three pages: a page box with a master box's name, a master connector to page content, each said once" 1 \
+"$E/master-names.yaml:8:15: error: the name 'logo' is already used
+hint: it names the box at $E/master-names.yaml:20; names must be unique (inside repeat, use a template such as 'box-{id}')
+$E/master-names.yaml:11:44: error: 'side' names a box of page content; a connector in a master joins boxes of the master's content
+hint: move the connector to the page's content, or the box to the master's" \
+	-- "$KH" check "$E/master-names.yaml"
+
 expect_run "engine errors: a table that does not fit its height" 1 \
 "$E/table.yaml:6:9: error: table does not fit its frame on page 1; it stops before row 2 of 2 ('b')
 hint: give the table more room, or let it stack on the page without a height" \

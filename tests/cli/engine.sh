@@ -206,6 +206,22 @@ expect_eq "engine repeat-frames: builds without a message" "0 " "$(built repeat-
 expect_eq "engine repeat-frames: both flows on one baseline, 50mm apart (bleed counted once)" \
 	"65.20,300.77 206.93,300.77" "$(awk '/"(outside|inside 2003)"/ { printf "%s%s", s, $6; s = " " }' "$TMP/repeat-frames.dump")"
 
+# ---- names in master content: page connectors may join them ----
+build masters
+expect_eq "engine masters: builds without a message" "0 " "$(built masters)"
+# the master's logo at [5mm, 5mm] (14.17, 14.17; 20x8mm) on every page: page
+# 1's connector from its right side (70.87) to the page's box; page 2's from
+# the page's box to the same side
+expect_eq "engine masters: a page connector from the master's box to the page's" \
+	"path fill none stroke gray(0) 0.50 M 70.87,25.51 L 120.47,25.51 L 120.47,85.04 L 166.08,85.04" \
+	"$(awk '/^page 2/ { exit } /stroke gray\(0\) 0.50 M 70.87/' "$TMP/masters.dump")"
+expect_eq "engine masters: on page 2, to its own copy of the master's box" \
+	"path fill none stroke gray(0) 0.50 M 155.91,113.39 L 155.91,25.51 L 74.87,25.51|path fill gray(0) stroke none M 70.87,25.51 L 75.87,23.61 L 75.87,27.41 Z" \
+	"$(awk '/^page 2/ { p = 1 } p && /gray\(0\)/ && !/dash/' "$TMP/masters.dump" | paste -s -d '|')"
+expect_eq "engine masters: the master's own connector on both pages, under the page's content" \
+	"2 2" "$(grep -c 'dash 1.00,1.00 M 42.52,36.85 L 42.52,184.25 L 226.77,184.25' "$TMP/masters.dump") $(awk '/^page/ { n = 0 } { n++ } /dash 1.00/ && n == 4 { c++ } END { print c }' "$TMP/masters.dump")"
+golden "engine masters: golden dump" "$D/masters.dump" "$(cat "$TMP/masters.dump")"
+
 # ---- editions ----
 build locale
 expect_eq "engine locale: ja builds" "0 " "$(built locale)"
