@@ -53,6 +53,15 @@ $E/nodes.csv:5:5: error: the node 'c' is outside the chart's grid (3 columns, 1 
 hint: columns and rows count from 0; raise the chart's columns or rows, or move the node" \
 	-- "$KH" check "$E/chart.yaml"
 
+expect_run "engine errors: node classes node-styles lacks, at the CSV cells; a node-class column the table lacks" 1 \
+"$E/class-nodes.csv:2:5: error: unknown node class 'ministy'
+hint: did you mean 'ministry'?
+$E/class-nodes.csv:3:5: error: unknown node class 'partner'
+hint: the chart's node-styles are ministry, international; add 'partner' there, or leave the cell empty
+$E/classes.yaml:17:21: error: no column 'type' in '$E/class-nodes.csv'
+hint: the columns are 'id', 'label', 'kind', 'col', 'row'" \
+	-- "$KH" check "$E/classes.yaml"
+
 expect_run "engine errors: no room for an arrow label is a warning" 0 \
 "$E/tight-edges.csv:2:5: warning: no room for the label of the arrow 'a' -> 'b' that covers no box and no other label
 hint: make the chart's area larger, move the nodes apart or shorten the label" \

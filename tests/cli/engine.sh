@@ -241,6 +241,23 @@ golden "engine locale: en golden dump" "$D/locale.en.dump" "$(cat "$TMP/locale-e
 expect_eq "engine locale: en PDF title" "Title: Typesetting test" \
 	"$(pdfinfo "$TMP/locale-en.pdf" | sed -n 's/^Title: */Title: /p')"
 
+# ---- per-class node styles in a chart ----
+build chart-styles
+expect_eq "engine chart-styles: builds without a message" "0 " "$(built chart-styles)"
+# ministry: navy fill, the chart's navy stroke, 2mm (5.67) corners, node-main
+# (12pt white); international: white fill; the empty cell: the chart's pale
+expect_eq "engine chart-styles: the ministry's box: its fill and radius, the chart's stroke" \
+	"path fill #1F3A68 stroke #1F3A68 0.75 M 42.52,59.20 L 382.68,59.20 C 385.81,59.20" \
+	"$(grep -o 'path fill #1F3A68 stroke #1F3A68 0.75 M 42.52,59.20 L 382.68,59.20 C 385.81,59.20' "$TMP/chart-styles.dump")"
+expect_eq "engine chart-styles: its label in its own style, centred in the taller box" \
+	'text IPAexGothic 12.00 #FFFFFF at 182.60,75.42 to 230.60 "厚生労働省"' "$(item chart-styles '厚生労働省')"
+expect_eq "engine chart-styles: international boxes white; the node with no class the chart's pale" \
+	"gray(100) 36.85,146.24|gray(100) 159.69,146.24|#E8EEF7 282.52,146.24" \
+	"$(awk '/rect .*,146.24/ { printf "%s%s %s", s, $3, $8; s = "|" }' "$TMP/chart-styles.dump")"
+expect_eq "engine chart-styles: the other labels in the chart's node style" "3" \
+	"$(grep -c 'text IPAexGothic 8.00 #000000 at .*,158.94' "$TMP/chart-styles.dump")"
+golden "engine chart-styles: golden dump" "$D/chart-styles.dump" "$(cat "$TMP/chart-styles.dump")"
+
 # ---- automatic org chart; a node added to the CSV needs no layout change ----
 build chart-auto
 expect_eq "engine chart auto: builds without a message" "0 " "$(built chart-auto)"

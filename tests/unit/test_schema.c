@@ -268,6 +268,42 @@ static void test_errors(void)
 	      "percentage such as @30%\n", check(connector("who.left", "who.right@130%")));
 	T_STR("schema: anchor fine", "", check(connector("who.left@20%", "who.center")));
 
+	/* chart node classes; box split-border; repeat layout flow; flow balance */
+	T_STR("schema: node-styles without node-class", "t.yaml:11:9: error: 'node-styles' needs 'node-class' (the "
+	      "nodes-table column whose value picks a node's style)\nhint: add node-class: kind, for a column 'kind' "
+	      "holding the names under node-styles\n",
+	      check(page("      - chart:\n        nodes: programs\n        node-styles: { a: { fill: navy } }\n")));
+	T_STR("schema: node-class without node-styles", "t.yaml:11:9: error: 'node-class' needs 'node-styles' (how the "
+	      "nodes of each class look)\n", check(page("      - chart:\n        nodes: programs\n        node-class: area\n")));
+	T_STR("schema: node-class inside the chart mapping, node-styles beside it", "",
+	      check(page("      - chart: { nodes: programs, node-class: area }\n        node-styles:\n"
+	                 "          welfare: { fill: navy, stroke: pale, style: body, radius: 1mm }\n          health:\n")));
+	T_STR("schema: unknown key in a node style", "t.yaml:12:35: error: unknown key 'fil' in node style 'welfare'\n"
+	      "hint: did you mean 'fill'?\n",
+	      check(page("      - chart:\n        nodes: programs\n        node-class: area\n"
+	                 "        node-styles: { welfare: { fil: navy } }\n")));
+	T_STR("schema: a node style's values checked", "t.yaml:12:42: error: unknown style 'bdy'\nhint: did you mean "
+	      "'body'?\nt.yaml:12:55: error: 'radius' cannot be a percentage: '10%'\nhint: use mm cm pt in Q or em\n",
+	      check(page("      - chart:\n        nodes: programs\n        node-class: area\n"
+	                 "        node-styles: { welfare: { style: bdy, radius: 10% } }\n")));
+	T_STR("schema: a node style is a mapping", "t.yaml:12:33: error: the node style 'welfare' must be a mapping, "
+	      "not 'navy'\n", check(page("      - chart:\n        nodes: programs\n        node-class: area\n"
+	                                 "        node-styles: { welfare: navy }\n")));
+	T_STR("schema: node-styles is a mapping", "t.yaml:12:22: error: 'node-styles' must be a mapping of names to "
+	      "mappings, not a list\n", check(page("      - chart:\n        nodes: programs\n        node-class: area\n"
+	                                          "        node-styles: [a, b]\n")));
+	T_STR("schema: split-border", "t.yaml:10:23: error: 'split-border' must be open or closed, not 'opne'\n"
+	      "hint: did you mean 'open'?\n", check(page("      - box:\n        split-border: opne\n")));
+	T_STR("schema: repeat layout flow", "t.yaml:10:17: error: 'layout' must be column, row, grid or flow, not 'flwo'\n"
+	      "hint: did you mean 'flow'?\n",
+	      check(page("      - repeat: programs\n        layout: flwo\n        each: { text: a }\n")));
+	T_STR("schema: balance", "t.yaml:10:18: error: 'balance' must be true or false, not 'yes'\n",
+	      check(page("      - flow: [a, b]\n        balance: yes\n")));
+	T_STR("schema: the new keys check clean", "",
+	      check(page("      - flow: [a, b]\n        frames: [[0, 0, 50mm, 50mm], [60mm, 0, 50mm, 50mm]]\n"
+	                 "        balance: true\n      - box: { split-border: closed }\n"
+	                 "      - repeat: programs\n        layout: flow\n        gap: 2mm\n        each: { text: a }\n")));
+
 	/* several errors, one run */
 	check("styles:\n  a: { size: 1px, align: x, color: \"#1\" }\npages:\n  - content:\n      - txt: a\n"
 	      "      - text: b\n        style: c\n");
