@@ -27,6 +27,19 @@ enum {
 	F_SHY = 32,    /* soft hyphen: drawn as '-' when the line breaks after it */
 };
 
+/* JLREQ spacing of each character (s->jf): where its blank halves and the
+ * spaces around it may go when a line is set (JLREQ 3.1.4, 3.8). */
+enum {
+	J_OPEN = 1,    /* full-width opening bracket: its blank left half is left out at a line start */
+	J_LB = 2,      /* ... and may be squeezed out in the middle of a line */
+	J_RB = 4,      /* full-width 、，or closing bracket: its blank right half may be squeezed
+	                * out in the middle of a line (not taken by the next punctuation already) */
+	J_END = 8,     /* full-width 、。，．or closing bracket: its blank right half may be left
+	                * hanging past the frame at a line end */
+	J_WAKAN = 16,  /* the space before it holds a quarter-em 和欧間 */
+	J_WS = 32,     /* a word space wider than a quarter em, which may shrink to one */
+};
+
 #define EPS 1e-6
 #define MAXFONTS 5
 
@@ -50,6 +63,9 @@ struct kh_setter {
 	double *adv;            /* advance of each character */
 	double *gap;            /* space before it when it is not first on the line */
 	double *sum;            /* sum[i] = total of gap + adv of characters before i */
+	double *csum;           /* csum[i] = what characters before i can give back mid-line (追い込み) */
+	unsigned char *jf;      /* J_ flags */
+	int compress;           /* 追い込み on */
 	kh_font *fonts[MAXFONTS];
 	double asc[MAXFONTS], desc[MAXFONTS];
 	int nfonts;
@@ -344,26 +360,81 @@ static int is_opening_punct(uint32_t c)
 	return kh_jis_no_end(c) && c >= 0x3000;
 }
 
+static int full_width(const kh_textstyle *st, double adv)
+{
+	return fabs(adv - st->size) < 0.01 * st->size;
+}
+
+/* What gap_before put between two characters. */
+enum { GAP_PLAIN, GAP_WAKAN, GAP_TOOK_PREV, GAP_TOOK_THIS };
+
 /* Space before character i when it follows i-1 on a line: letter spacing,
  * kerning (same font, not Japanese), 和欧間, and JLREQ's consecutive
  * punctuation: 」、「 or 。」 or （「 keep half an em between the inks, not a
- * whole one (the half-em space of one glyph is taken back). */
+ * whole one (the half-em space of one glyph is taken back: the blank right
+ * half of a closing mark, else the blank left half of the second of two
+ * opening brackets).  *kind says which (may be NULL). */
 static double gap_before(const kh_textstyle *st, kh_font *const *fonts, const uint32_t *cp,
-                         const unsigned char *fi, const double *adv, int prev, int i)
+                         const unsigned char *fi, const double *adv, int prev, int i, int *kind)
 {
 	double g = st->letter_spacing;
 	uint32_t a = cp[prev], b = cp[i];
+	int k = GAP_PLAIN;
 	if (fi[prev] == fi[i] && a != ' ' && b != ' ' && a < 0x2E80 && b < 0x2E80 && fonts[fi[i]])
 		g += kh_font_kern(fonts[fi[i]], a, b, st->size);
-	if (st->latin)
-		return g;
-	if ((is_wa(a) && is_ou(b)) || (is_ou(a) && is_wa(b)))
-		g += st->size / 4;
-	else if (fabs(adv[prev] - st->size) < 0.01 * st->size && fabs(adv[i] - st->size) < 0.01 * st->size &&
-	         ((is_closing_punct(a) && (is_opening_punct(b) || is_closing_punct(b))) ||
-	          (is_opening_punct(a) && is_opening_punct(b))))
-		g -= st->size / 2;
+	if (!st->latin) {
+		if ((is_wa(a) && is_ou(b)) || (is_ou(a) && is_wa(b))) {
+			g += st->size / 4;
+			k = GAP_WAKAN;
+		} else if (full_width(st, adv[prev]) && full_width(st, adv[i]) &&
+		           ((is_closing_punct(a) && (is_opening_punct(b) || is_closing_punct(b))) ||
+		            (is_opening_punct(a) && is_opening_punct(b)))) {
+			g -= st->size / 2;
+			k = is_closing_punct(a) ? GAP_TOOK_PREV : GAP_TOOK_THIS;
+		}
+	}
+	if (kind)
+		*kind = k;
 	return g;
+}
+
+/* The J_ flags a character has on its own (gap_before's rules refine them). */
+static unsigned char jflags(const kh_textstyle *st, int compress, uint32_t c, unsigned char flags, double adv)
+{
+	unsigned char f = 0;
+	if (compress && (flags & F_SPACE) && adv > st->size / 4)
+		f |= J_WS;
+	if (st->latin || !full_width(st, adv))
+		return f;
+	if (is_opening_punct(c))
+		f |= J_OPEN | (compress ? J_LB : 0);
+	else if (compress && is_closing_punct(c))
+		/* the blank after a full stop stays in mid-line: it ends a sentence */
+		f |= J_END | (c == 0x3002 || c == 0xFF0E ? 0 : J_RB);
+	return f;
+}
+
+/* What the blank half of a mark gives back in the middle of a line: a
+ * quarter em, so that a quarter em stays (JLREQ 3.8.2 e allows solid, and
+ * notes that many books stop at a quarter: 、「 set solid looks cramped). */
+#define MID_SQUEEZE(st) ((st)->size / 4)
+
+/* What character i can give back in the middle of a line (追い込み): the
+ * blank halves of its punctuation down to a quarter em, 和欧間 down to an
+ * eighth of an em, a word space down to a quarter em. */
+static double squeezable(const kh_setter *s, int i)
+{
+	double h = MID_SQUEEZE(&s->st), r = 0;
+	unsigned char f = s->jf[i];
+	if (f & J_LB)
+		r += h;
+	if (f & J_RB)
+		r += h;
+	if ((f & J_WAKAN) && s->compress)
+		r += s->st.size / 8;
+	if (f & J_WS)
+		r += s->adv[i] - s->st.size / 4;
+	return r;
 }
 
 /* ---- the setter ---- */
@@ -419,16 +490,19 @@ kh_setter *kh_setter_new(const char *utf8, const kh_textstyle *style, kh_arena *
 	{
 		/* one allocation for the per-character arrays, widest first */
 		size_t cnt = (size_t)n + 1;
-		char *p = kh_arena_alloc(arena, cnt * (3 * sizeof(double) + 2 * sizeof(uint32_t) + 3));
+		char *p = kh_arena_alloc(arena, cnt * (4 * sizeof(double) + 2 * sizeof(uint32_t) + 4));
 		s->adv = (double *)(void *)p;
 		s->gap = s->adv + cnt;
 		s->sum = s->gap + cnt;
-		s->cp = (uint32_t *)(void *)(s->sum + cnt);
+		s->csum = s->sum + cnt;
+		s->cp = (uint32_t *)(void *)(s->csum + cnt);
 		s->src = s->cp + cnt;
 		s->flags = (unsigned char *)(s->src + cnt);
 		s->brk = s->flags + cnt;
 		s->fi = s->brk + cnt;
+		s->jf = s->fi + cnt;
 	}
+	s->compress = s->st.compress > 0 || (s->st.compress == 0 && !s->st.latin);
 	memcpy(s->cp, t.cp, (size_t)n * sizeof *s->cp);
 	memcpy(s->src, t.src, ((size_t)n + 1) * sizeof *s->src);
 	memcpy(s->flags, t.flags, (size_t)n);
@@ -449,13 +523,25 @@ kh_setter *kh_setter_new(const char *utf8, const kh_textstyle *style, kh_arena *
 		} else if (s->flags[i] & F_INVIS) {
 			s->adv[i] = 0;
 		} else {
+			int kind;
 			s->fi[i] = (unsigned char)pick_font(&m, c, &s->adv[i]);
-			if (prev >= 0)
-				s->gap[i] = gap_before(&s->st, s->fonts, s->cp, s->fi, s->adv, prev, i);
+			s->jf[i] = jflags(&s->st, s->compress, c, s->flags[i], s->adv[i]);
+			if (prev >= 0) {
+				s->gap[i] = gap_before(&s->st, s->fonts, s->cp, s->fi, s->adv, prev, i, &kind);
+				if (kind == GAP_WAKAN)
+					s->jf[i] |= J_WAKAN;
+				else if (kind == GAP_TOOK_PREV)
+					s->jf[prev] &= (unsigned char)~J_RB;
+				else if (kind == GAP_TOOK_THIS)
+					s->jf[i] &= (unsigned char)~J_LB;
+			}
 			prev = i;
 		}
 		s->sum[i + 1] = s->sum[i] + s->gap[i] + s->adv[i];
 	}
+	if (s->compress)
+		for (int i = 0; i < n; i++)
+			s->csum[i + 1] = s->csum[i] + squeezable(s, i);
 	measurer_done(&m);
 
 	br = breaker_for(s->st.latin ? (style->lang && strncmp(style->lang, "ja", 2) ? style->lang : "en")
@@ -499,29 +585,227 @@ static int end_after(const kh_setter *s, int j)
 	return k >= s->n || s->brk[k] ? k : -1;
 }
 
-/* May justification add space before character k (k > line start)?
- * Latin: after a word space.  Japanese: where a line break is allowed, or
- * with `every`, between any two visible characters. */
-static int adjustable(const kh_setter *s, int k, int every)
+/* Half an em at the start of a line that starts with a full-width opening
+ * bracket: its blank left half is left out, so that the ink stands at the
+ * line's start (JLREQ 3.1.5, JIS X 4051's default). */
+static double start_cut(const kh_setter *s, int a)
 {
+	return a < s->n && (s->jf[a] & J_OPEN) ? s->st.size / 2 : 0;
+}
+
+/* Natural width of the line [a, e): its characters, a '-' where it breaks
+ * at a soft hyphen, less the blank of an opening bracket first on it. */
+static double line_natural(const kh_setter *s, int a, int e)
+{
+	double w;
+	if (e <= a)
+		return 0;
+	w = span(s, a, e) - start_cut(s, a);
+	if (s->flags[e - 1] & F_SHY)
+		w += s->hyphen_adv;
+	return w;
+}
+
+/* What the line [a, e) can give back when squeezed (追い込み): the mid-line
+ * amounts of its characters (prefix sums), less what does not apply at its
+ * ends (the blank before an opening bracket first on the line is gone
+ * already, and so is the 和欧間 before it), and with the whole blank half of
+ * a closing mark last on the line. */
+static double squeeze_room(const kh_setter *s, int a, int e)
+{
+	double q = MID_SQUEEZE(&s->st), r;
+	if (!s->compress || e <= a)
+		return 0;
+	r = s->csum[e] - s->csum[a];
+	if (s->jf[a] & J_LB)
+		r -= q;
+	if (s->jf[a] & J_WAKAN)
+		r -= s->st.size / 8;
+	if (s->jf[e - 1] & J_RB)
+		r -= q;
+	if (s->jf[e - 1] & J_END)
+		r += s->st.size / 2;
+	return r;
+}
+
+/* The line from a overflows `avail` at character j: may it still take j
+ * and the characters up to the next break opportunity (the unit kinsoku
+ * binds j to) by squeezing?  Returns where the next line would then start,
+ * or -1. */
+static int squeeze_fit(const kh_setter *s, int a, int j, double avail)
+{
+	int u = j + 1, e;
+	double cut = start_cut(s, a);
+	while (u < s->n && !s->brk[u]) {
+		/* give up as soon as no squeezing could make it fit */
+		if (span(s, a, u + 1) - cut - (s->csum[u + 1] - s->csum[a]) > avail + s->st.size)
+			return -1;
+		u++;
+	}
+	e = trim_end(s, a, u);
+	if (e <= a || line_natural(s, a, e) - squeeze_room(s, a, e) > avail + EPS)
+		return -1;
+	return u;
+}
+
+/* Where justification may widen the space before character k (k after the
+ * line's start), by JLREQ 3.8.3's priorities: T_SPACE after a word space,
+ * T_WAKAN a 和欧間, T_JA a break opportunity next to a Japanese character,
+ * T_LATIN a break opportunity inside Latin text (after '/' or '-').  Never
+ * inside a word or a number, nor before 。」 (no break opportunity there). */
+enum { T_NONE, T_SPACE, T_WAKAN, T_JA, T_LATIN, T_COUNT };
+
+static int tier(const kh_setter *s, int k)
+{
+	if ((s->flags[k - 1] & F_SPACE) && !(s->flags[k] & F_SPACE))
+		return T_SPACE;
 	if (s->st.latin)
-		return (s->flags[k - 1] & F_SPACE) && !(s->flags[k] & F_SPACE);
-	if (every)
-		return !(s->flags[k] & (F_INVIS | F_NL)) && s->adv[k] > 0;
-	return s->brk[k] != 0;
+		return T_NONE;
+	if (s->jf[k] & J_WAKAN)
+		return T_WAKAN;
+	if (!s->brk[k])
+		return T_NONE;
+	return kh_is_cjk(s->cp[k - 1]) || kh_is_cjk(s->cp[k]) ? T_JA : T_LATIN;
+}
+
+/* A Japanese line with no place to widen (part of a URL, an emergency
+ * break) is widened between all its visible characters. */
+static int visible(const kh_setter *s, int k)
+{
+	return !(s->flags[k] & (F_INVIS | F_NL)) && s->adv[k] > 0;
+}
+
+/* How a line's free space or overflow is spread over it. */
+typedef struct spread {
+	double ws, p, wk;      /* squeezing: the share taken of word spaces, punctuation blanks, 和欧間 */
+	int endcut;            /* the blank half of the closing mark last on the line hangs past the end */
+	double add[T_COUNT];   /* widening per tier, each up to its limit */
+	double all;            /* ... and then the same at every place of any tier */
+	double every;          /* ... or between all characters (no place at all) */
+} spread;
+
+/* Squeeze the line [a, e) by `need` pt (JLREQ 3.8.2): word spaces first
+ * (down to a quarter em), then the blank half of a closing mark at the line
+ * end (all of it: half an em or nothing), then the blank halves of 、，and
+ * brackets in the middle of the line (equally, down to a quarter em), then
+ * 和欧間 (down to an eighth of an em).  Returns what is left over: > 0 when the
+ * line end gave more than needed, < 0 when even all of it is not enough. */
+static double squeeze(const kh_setter *s, int a, int e, double need, spread *sp)
+{
+	double h = s->st.size / 2, q = MID_SQUEEZE(&s->st), ws = 0, p = 0, wk = 0, t;
+	for (int i = a; i < e; i++) {
+		unsigned char f = s->jf[i];
+		if (f & J_WS)
+			ws += s->adv[i] - s->st.size / 4;
+		if ((f & J_RB) && i < e - 1)
+			p += q;
+		if ((f & J_LB) && i > a)
+			p += q;
+		if ((f & J_WAKAN) && i > a)
+			wk += s->st.size / 8;
+	}
+	if (ws > 0 && need <= ws) {
+		sp->ws = need / ws;
+		return 0;
+	}
+	if (s->jf[e - 1] & J_END) {
+		sp->endcut = 1;
+		need -= h;
+	}
+	if (need <= 0)
+		return -need;
+	t = need < ws ? need : ws;
+	if (t > 0)
+		sp->ws = t / ws, need -= t;
+	t = need < p ? need : p;
+	if (t > 0)
+		sp->p = t / p, need -= t;
+	t = need < wk ? need : wk;
+	if (t > 0)
+		sp->wk = t / wk, need -= t;
+	return -need;
+}
+
+/* Widen the line [a, e) by `extra` pt (JLREQ 3.8.3): word spaces up to half
+ * an em, then 和欧間 up to half an em, then the places between Japanese
+ * characters up to a quarter em more; what is still left goes equally to
+ * all those places and the break opportunities inside Latin text.  Latin
+ * styles: the word spaces only, without limit. */
+static void widen(const kh_setter *s, int a, int e, double extra, spread *sp)
+{
+	int cnt[T_COUNT] = {0}, nall, nev = 0;
+	double h = s->st.size / 2, cap_ws = h;
+	for (int k = a + 1; k < e; k++) {
+		int t = tier(s, k);
+		cnt[t]++;
+		if (t == T_SPACE && h - s->adv[k - 1] < cap_ws)
+			cap_ws = h - s->adv[k - 1];
+	}
+	if (s->st.latin) {
+		if (cnt[T_SPACE])
+			sp->add[T_SPACE] = extra / cnt[T_SPACE];
+		return;
+	}
+	if (cap_ws < 0)
+		cap_ws = 0;
+	{
+		const double cap[T_COUNT] = {0, cap_ws, s->st.size / 4, s->st.size / 4, 0};
+		for (int t = T_SPACE; t < T_COUNT && extra > EPS; t++)
+			if (cnt[t] && cap[t] > 0) {
+				double d = extra / cnt[t] < cap[t] ? extra / cnt[t] : cap[t];
+				sp->add[t] = d;
+				extra -= d * cnt[t];
+			}
+	}
+	if (extra <= EPS)
+		return;
+	nall = cnt[T_SPACE] + cnt[T_WAKAN] + cnt[T_JA] + cnt[T_LATIN];
+	if (nall) {
+		sp->all = extra / nall;
+		return;
+	}
+	for (int k = a + 1; k < e; k++)
+		nev += visible(s, k);
+	if (nev)
+		sp->every = extra / nev;
+}
+
+/* The change to the space before character k (a < k < e) that sp makes. */
+static double delta(const kh_setter *s, int k, const spread *sp)
+{
+	double d = 0;
+	unsigned char fp = s->jf[k - 1], f = s->jf[k];
+	if (sp->ws > 0 && (fp & J_WS))
+		d -= sp->ws * (s->adv[k - 1] - s->st.size / 4);
+	if (sp->p > 0)
+		d -= sp->p * MID_SQUEEZE(&s->st) * (((fp & J_RB) != 0) + ((f & J_LB) != 0));
+	if (sp->wk > 0 && (f & J_WAKAN))
+		d -= sp->wk * s->st.size / 8;
+	if (sp->every > 0) {
+		if (visible(s, k))
+			d += sp->every;
+	} else {
+		int t = tier(s, k);
+		if (t != T_NONE)
+			d += sp->add[t] + sp->all;
+	}
+	return d;
 }
 
 static void set_line(kh_setter *s, double width, kh_line *line)
 {
 	const kh_textstyle *st;
-	int a, j, end = -1, last = 0, lastbrk = -1, emergency = 0, hang = 0, e, np = 0, ng, every = 0;
-	double indent, avail, extra = 0, per = 0, x;
+	int a, j, end = -1, last = 0, lastbrk = -1, emergency = 0, hang = 0, e, ng;
+	double indent, avail, cut, extra, x;
+	spread sp;
 
 	memset(line, 0, sizeof *line);
+	memset(&sp, 0, sizeof sp);
 	st = &s->st;
 	a = s->pos;
 	indent = s->first ? st->indent : 0;
 	avail = width - indent;
+	cut = start_cut(s, a);
 
 	for (j = a; j < s->n; j++) {
 		if (j > a && s->brk[j] == 2) {
@@ -529,14 +813,20 @@ static void set_line(kh_setter *s, double width, kh_line *line)
 			break;
 		}
 		if (j > a && s->brk[j] == 1 &&
-		    (!(s->flags[j - 1] & F_SHY) || span(s, a, j) + s->hyphen_adv <= avail + EPS))
+		    (!(s->flags[j - 1] & F_SHY) || span(s, a, j) - cut + s->hyphen_adv <= avail + EPS))
 			lastbrk = j;
 		if (s->flags[j] & (F_SPACE | F_NL | F_INVIS))
 			continue;
-		if (span(s, a, j + 1) > avail + EPS) {
+		if (span(s, a, j + 1) - cut > avail + EPS) {
 			int k;
+			if (s->compress && (k = squeeze_fit(s, a, j, avail)) > j) {
+				/* 追い込み: the unit fits squeezed; go on from its end */
+				lastbrk = k;
+				j = k - 1;
+				continue;
+			}
 			if (st->hanging && !st->latin && (s->flags[j] & F_HANG) && j > a &&
-			    span(s, a, j) <= avail + EPS && (k = end_after(s, j)) >= 0) {
+			    span(s, a, j) - cut <= avail + EPS && (k = end_after(s, j)) >= 0) {
 				end = k;
 				hang = 1;
 			} else if (lastbrk > a && trim_end(s, a, lastbrk) > a) {
@@ -565,36 +855,27 @@ static void set_line(kh_setter *s, double width, kh_line *line)
 		end = s->n;
 	last = end >= s->n || (s->flags[end - 1] & F_NL);
 
-	/* The set characters [a, e), the hanging one excluded from justification. */
+	/* The set characters [a, e), the hanging one excluded from adjustment. */
 	e = trim_end(s, a, end);
 	if (hang)
-		e = trim_end(s, a, end) - 1;
+		e--;
 	line->last = last;
 	line->hyphen_or_emergency = emergency || (e > a && (s->flags[e - 1] & F_SHY));
 	line->src_start = s->src[a];
 	line->src_end = end < s->n ? s->src[end] : s->len;
 
-	/* Justification: the free space spread over the adjustment points.  A
-	 * Japanese line with none (a URL, an emergency break) is spread over
-	 * all its characters, so the right edge stays straight. */
-	if (st->align == KH_ALIGN_JUSTIFY && !last && !(emergency && st->latin)) {
-		for (int k = a + 1; k < e; k++)
-			if (adjustable(s, k, 0))
-				np++;
-		if (np == 0 && !st->latin) {
-			every = 1;
-			for (int k = a + 1; k < e; k++)
-				if (adjustable(s, k, 1))
-					np++;
-		}
-		extra = avail - span(s, a, e) - ((e > a && (s->flags[e - 1] & F_SHY)) ? s->hyphen_adv : 0);
-		if (np > 0 && extra > 0)
-			per = extra / np;
-	}
+	/* Too long: squeeze (any alignment).  Too short and justified: widen
+	 * (not the last line of a paragraph; a Latin emergency line stays
+	 * ragged). */
+	extra = e > a ? avail - line_natural(s, a, e) : 0;
+	if (extra < -EPS && s->compress && !hang)
+		extra = squeeze(s, a, e, -extra, &sp);
+	if (extra > EPS && st->align == KH_ALIGN_JUSTIFY && !last && !(emergency && st->latin))
+		widen(s, a, e, extra, &sp);
 
 	ng = 0;
 	line->g = kh_arena_alloc(s->arena, ((size_t)(end - a) + 1) * sizeof *line->g);
-	x = indent;
+	x = indent - cut;
 	line->ascent = s->asc[0];
 	line->descent = s->desc[0];
 	{
@@ -604,8 +885,8 @@ static void set_line(kh_setter *s, double width, kh_line *line)
 			kh_pglyph *g;
 			if (k > a) {
 				pen += s->gap[k];
-				if (per > 0 && k < e && adjustable(s, k, every))
-					x += per;
+				if (k < e)
+					x += delta(s, k, &sp);
 			}
 			if (s->flags[k] & (F_NL | F_INVIS)) {
 				if (!((s->flags[k] & F_SHY) && k == e - 1))
@@ -631,7 +912,7 @@ static void set_line(kh_setter *s, double width, kh_line *line)
 		}
 	}
 	line->n = ng;
-	line->width = ng ? line->g[ng - 1].x + line->g[ng - 1].advance : indent;
+	line->width = ng ? line->g[ng - 1].x + line->g[ng - 1].advance - (sp.endcut ? st->size / 2 : 0) : indent;
 	switch (st->align) {
 	case KH_ALIGN_CENTER:
 		line->offset = (width - line->width) / 2;
@@ -686,7 +967,9 @@ double kh_text_width(const char *utf8, const kh_textstyle *style)
 			continue;
 		fi[i] = (unsigned char)pick_font(&m, t.cp[i], &adv[i]);
 		if (prev >= 0)
-			w += gap_before(style, m.fonts, t.cp, fi, adv, prev, i);
+			w += gap_before(style, m.fonts, t.cp, fi, adv, prev, i, NULL);
+		else if (!style->latin && is_opening_punct(t.cp[i]) && full_width(style, adv[i]))
+			w -= style->size / 2; /* an opening bracket first on a line */
 		w += adv[i];
 		prev = i;
 	}

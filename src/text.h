@@ -29,6 +29,10 @@ typedef struct kh_textstyle {
 	double letter_spacing;/* pt added after each character */
 	kh_kinsoku kinsoku;
 	int hanging;          /* ぶら下げ: 、。 may hang past the line end */
+	int compress;         /* 追い込み (JLREQ 3.8.2): a line may take the next unit by
+	                       * squeezing its punctuation blanks, 和欧間 and word spaces
+	                       * rather than break before it.  0: the script's default (on
+	                       * for Japanese, off for Latin); > 0 on; < 0 off */
 	int latin;            /* Latin rules only (English editions): no JLREQ spacing */
 	int strict_glyphs;    /* a missing glyph is an error, not a warning */
 	const char *lang;     /* BCP 47 for ICU: "ja", "en" */
@@ -38,14 +42,17 @@ typedef struct kh_textstyle {
 typedef struct kh_pglyph {
 	uint32_t cp;
 	kh_font *font;
-	double x;             /* from the line's start */
+	double x;             /* from the line's start; an opening bracket first on a line
+	                       * is drawn half an em before it (its blank half left out) */
 	double advance;
 } kh_pglyph;
 
 typedef struct kh_line {
 	kh_pglyph *g;         /* owned by the setter's arena */
 	int n;
-	double width;         /* natural width of the set glyphs (after justification: the frame width) */
+	double width;         /* where the set glyphs end, from the line's start (after
+	                       * justification: the frame width; the blank half of closing
+	                       * punctuation squeezed out at the line end not counted) */
 	double offset;        /* where the line starts within the width given to kh_setter_next
 	                       * for the style's alignment (center, right; 0 otherwise): draw
 	                       * at frame_x + offset.  kh_line_draw does not add it. */

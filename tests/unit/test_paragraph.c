@@ -176,14 +176,15 @@ static void test_japanese(kh_arena *a)
 	T_NEAR("ja paragraphs: last line of the first not justified", 60, r->l[0].width, W_EPS);
 	st.indent = 0;
 
-	/* consecutive punctuation: half an em between the inks */
+	/* consecutive punctuation: half an em between the inks (the first 「
+	 * starts the line: its blank half is left out too) */
 	st.align = KH_ALIGN_LEFT;
 	set(r, "「保障」、「福祉」。", &st, 200, a);
-	T_NEAR("ja punctuation: 」、「 and 」。 take back three half ems", 85, r->l[0].width, W_EPS);
-	T_NEAR("ja punctuation: 、 right after 」's ink", 35, x_of(&r->l[0], 0x3001, 0), W_EPS);
-	T_NEAR("ja punctuation: 「 half an em after 、", 40, x_of(&r->l[0], 0x300C, 1), W_EPS);
+	T_NEAR("ja punctuation: 」、「 and 」。 take back three half ems", 80, r->l[0].width, W_EPS);
+	T_NEAR("ja punctuation: 、 right after 」's ink", 30, x_of(&r->l[0], 0x3001, 0), W_EPS);
+	T_NEAR("ja punctuation: 「 half an em after 、", 35, x_of(&r->l[0], 0x300C, 1), W_EPS);
 	set(r, "（「注」）", &st, 200, a);
-	T_NEAR("ja punctuation: （「 and 」） set close", 40, r->l[0].width, W_EPS);
+	T_NEAR("ja punctuation: （「 and 」） set close", 35, r->l[0].width, W_EPS);
 	set(r, "文、文「文」", &st, 200, a);
 	T_NEAR("ja punctuation: not next to ideographs", 60, r->l[0].width, W_EPS);
 	st.align = KH_ALIGN_JUSTIFY;
@@ -221,8 +222,9 @@ static void test_wakan(kh_arena *a)
 	set(r, "2024年", &st, 200, a);
 	T_NEAR("wakan: digits", 4 * two + 2.5, x_of(&r->l[0], 0x5E74, 0), 0.001);
 	set(r, "「ABC」と、ABC。", &st, 200, a);
-	T_NEAR("wakan: not after an opening bracket", 10, x_of(&r->l[0], 'A', 0), 0.001);
-	T_NEAR("wakan: not after 、", 40 + A + B + C, x_of(&r->l[0], 'A', 1), 0.001);
+	T_NEAR("wakan: not after an opening bracket (first on the line: its blank left out)", 5,
+	       x_of(&r->l[0], 'A', 0), 0.001);
+	T_NEAR("wakan: not after 、", 35 + A + B + C, x_of(&r->l[0], 'A', 1), 0.001);
 
 	set(r, "文文文文文文文文文文ABC", &st, 100, a);
 	T_STR("wakan: Latin word to the next line", "文文文文文文文文文文 | ABC", r->joined);
@@ -486,6 +488,189 @@ static void test_mixed(kh_arena *a)
 	free(r);
 }
 
+/* ---- line adjustment (JLREQ 3.8) ---- */
+
+/* Widening by priority: word spaces up to half an em, then 和欧間 up to
+ * half an em, then between Japanese characters. */
+static void test_widen(kh_arena *a)
+{
+	kh_textstyle st = ja_style();
+	set_result *r = kh_xcalloc(1, sizeof *r);
+	double sp = kh_font_advance(mincho, ' ', 10), nat = kh_text_width("文文文ABC DEF GHI", &st);
+	const kh_line *l = &r->l[0];
+
+	/* 5pt to spread: the two word spaces take 2.1pt each (to 5pt), the
+	 * 和欧間 the 0.8pt left; the Japanese characters stay 1 em apart */
+	set(r, "文文文ABC DEF GHI JKLMNOPQ", &st, nat + 5, a);
+	T_STR("widen: a Latin word ends the line", "文文文ABC DEF GHI | JKLMNOPQ", r->joined);
+	T_NEAR("widen: Japanese characters 1 em apart (1)", 10, x_of(l, 0x6587, 1) - x_of(l, 0x6587, 0), 0.001);
+	T_NEAR("widen: Japanese characters 1 em apart (2)", 10, x_of(l, 0x6587, 2) - x_of(l, 0x6587, 1), 0.001);
+	T_NEAR("widen: a word space grows to half an em", 5, x_of(l, 'D', 0) - x_of(l, ' ', 0), 0.001);
+	T_NEAR("widen: ... every word space", 5, x_of(l, 'G', 0) - x_of(l, ' ', 1), 0.001);
+	T_NEAR("widen: 和欧間 takes the rest", 2.5 + 5 - 2 * (5 - sp), x_of(l, 'A', 0) - 30, 0.001);
+	T_NEAR("widen: letters of a word not spaced", kh_font_advance(mincho, 'A', 10), x_of(l, 'B', 0) - x_of(l, 'A', 0),
+	       0.001);
+	T_NEAR("widen: ends at the frame", nat + 5, end_of(l), W_EPS);
+
+	/* 10pt: word spaces and 和欧間 full (half an em each), the 3.3pt left
+	 * between the three Japanese characters, 1.65pt a gap */
+	set(r, "文文文ABC DEF GHI JKLMNOPQ", &st, nat + 10, a);
+	T_NEAR("widen: 和欧間 stops at half an em", 5, x_of(l, 'A', 0) - x_of(l, 0x6587, 2) - 10, 0.001);
+	T_NEAR("widen: then between Japanese characters", 10 + (10 - 2 * (5 - sp) - 2.5) / 2,
+	       x_of(l, 0x6587, 1) - x_of(l, 0x6587, 0), 0.001);
+	T_NEAR("widen: word spaces stay at half an em", 5, x_of(l, 'D', 0) - x_of(l, ' ', 0), 0.001);
+	T_NEAR("widen: ends at the frame, widened", nat + 10, end_of(l), W_EPS);
+
+	/* more than every place can take up to its limit: the rest equally
+	 * everywhere (two word spaces, one 和欧間, two Japanese gaps) */
+	set(r, "文文文ABC DEF GHI JKLMNOPQ", &st, nat + 20, a);
+	{
+		double rest = (20 - 2 * (5 - sp) - 2.5 - 2 * 2.5) / 5;
+		T_NEAR("widen: beyond the limits, equally: Japanese", 12.5 + rest, x_of(l, 0x6587, 1) - x_of(l, 0x6587, 0),
+		       0.001);
+		T_NEAR("widen: beyond the limits, equally: word space", 5 + rest, x_of(l, 'D', 0) - x_of(l, ' ', 0), 0.001);
+		T_NEAR("widen: beyond the limits, equally: 和欧間", 5 + rest, x_of(l, 'A', 0) - x_of(l, 0x6587, 2) - 10, 0.001);
+	}
+
+	/* the flagship's case: a line ending before an unbreakable Latin word */
+	nat = kh_text_width("について、特にASEAN地域に焦点を当てて、", &st);
+	set(r, "について、特にASEAN地域に焦点を当てて、ASEAN各国と", &st, nat + 12, a);
+	T_STR("widen: before ASEAN", "について、特にASEAN地域に焦点を当てて、 | ASEAN各国と", r->joined);
+	T_NEAR("widen: 和欧間 at half an em", 5, x_of(l, 'A', 0) - x_of(l, 0x306B, 1) - 10, 0.001);
+	/* 2 和欧間 take 5pt; the 13 Japanese gaps (none before 、) the other 7 */
+	T_NEAR("widen: Japanese gaps share the rest", 10 + 7.0 / 13, x_of(l, 0x3064, 0) - x_of(l, 0x306B, 0), 0.001);
+	T_NEAR("widen: none before 、", 10, x_of(l, 0x3001, 0) - x_of(l, 0x3066, 0), 0.001);
+	T_NEAR("widen: nothing inside ASEAN", kh_font_advance(mincho, 'A', 10), x_of(l, 'S', 0) - x_of(l, 'A', 0), 0.001);
+	free(r);
+}
+
+/* 追い込み: squeezing a line to take what does not quite fit. */
+static void test_squeeze(kh_arena *a)
+{
+	kh_textstyle st = ja_style();
+	set_result *r = kh_xcalloc(1, sizeof *r);
+	const kh_line *l = &r->l[0];
+	static const char neko[] = "彼は「吾輩は猫である。」と言った。";
+
+	/* 12 characters, 11.5 em (。」 set close) in 11 em */
+	st.compress = -1;
+	set(r, neko, &st, 110, a);
+	T_STR("squeeze off: る。」 goes down (追い出し)", "彼は「吾輩は猫であ | る。」と言った。", r->joined);
+	T_NEAR("squeeze off: line 1 widened to the frame", 110, end_of(l), W_EPS);
+	st.compress = 0;
+	set(r, neko, &st, 110, a);
+	T_STR("squeeze: …である。」 stays on the line (追い込み)", "彼は「吾輩は猫である。」 | と言った。", r->joined);
+	T_NEAR("squeeze: 」's blank half hangs past the frame", 105, x_of(l, 0x300D, 0), W_EPS);
+	T_NEAR("squeeze: ... its ink ends at the frame: width 110", 110, l->width, W_EPS);
+	T_NEAR("squeeze: ... the glyph box ends half an em beyond", 115, end_of(l), W_EPS);
+	T_NEAR("squeeze: line end enough: 「 keeps its blank", 20, x_of(l, 0x300C, 0), W_EPS);
+	T_NEAR("squeeze: ... 吾 1 em after it", 30, x_of(l, 0x543E, 0), W_EPS);
+
+	/* 10.8 em: the line end gives 5pt, 「's blank 2pt of its 2.5 */
+	set(r, neko, &st, 108, a);
+	T_STR("squeeze: line end and bracket", "彼は「吾輩は猫である。」 | と言った。", r->joined);
+	T_NEAR("squeeze: 「 moved left by 2pt", 18, x_of(l, 0x300C, 0), W_EPS);
+	T_NEAR("squeeze: ... and all after it", 28, x_of(l, 0x543E, 0), W_EPS);
+	T_NEAR("squeeze: ink ends at the frame", 108, l->width, W_EPS);
+	/* 10.7 em: a mark keeps a quarter em, so it does not fit */
+	set(r, neko, &st, 107, a);
+	T_STR("squeeze: at most a quarter em from a mark", "彼は「吾輩は猫であ | る。」と言った。", r->joined);
+
+	/* four 、 give a quarter em each: 11 em in 10 */
+	set(r, "文、文、文、文、文文文", &st, 100, a);
+	T_STR("squeeze: 、 mid-line", "文、文、文、文、文文文", r->joined);
+	T_NEAR("squeeze: 、 keeps a quarter em", 17.5, x_of(l, 0x6587, 1), W_EPS);
+	T_NEAR("squeeze: last at the frame", 90, x_of(l, 0x6587, 6), W_EPS);
+	st.compress = -1;
+	set(r, "文、文、文、文、文文文", &st, 100, a);
+	T_STR("squeeze off: 、 mid-line", "文、文、文、文、文文 | 文", r->joined);
+	st.compress = 0;
+	set(r, "文。文。文。文。文文文", &st, 100, a);
+	T_STR("squeeze: not the space after 。 mid-line", "文。文。文。文。文文 | 文", r->joined);
+
+	/* a last line is squeezed too (no widening after) */
+	set(r, "文文文文文文文文文、", &st, 95, a);
+	T_STR("squeeze: the last line", "文文文文文文文文文、", r->joined);
+	T_NEAR("squeeze: last line: ink at the frame", 95, r->l[0].width, W_EPS);
+
+	/* ぶら下げ only when squeezing is not enough */
+	st.hanging = 1;
+	set(r, "文文文文文文文文文、、文", &st, 100, a);
+	T_STR("squeeze before hanging", "文文文文文文文文文、、 | 文", r->joined);
+	T_OK("squeeze before hanging: nothing past the ink edge", r->l[0].width <= 100 + W_EPS);
+	st.hanging = 0;
+	free(r);
+}
+
+/* An opening bracket first on a line: its blank half is left out. */
+static void test_line_start(kh_arena *a)
+{
+	kh_textstyle st = ja_style();
+	set_result *r = kh_xcalloc(1, sizeof *r);
+
+	st.align = KH_ALIGN_LEFT;
+	set(r, "「注」と（参考）", &st, 200, a);
+	T_NEAR("line start: 「 drawn half an em before the line", -5, r->l[0].g[0].x, W_EPS);
+	T_NEAR("line start: its ink at the line start, 注 after it", 5, r->l[0].g[1].x, W_EPS);
+	T_NEAR("line start: width from the ink", 75, r->l[0].width, W_EPS);
+	T_NEAR("line start: kh_text_width agrees", 75, kh_text_width("「注」と（参考）", &st), W_EPS);
+	T_NEAR("line start: not in the middle of the line", 35, x_of(&r->l[0], 0xFF08, 0), W_EPS);
+
+	st.align = KH_ALIGN_JUSTIFY;
+	st.indent = 10;
+	set(r, "「文文文文文文文文文」（文文文文文文文文）", &st, 100, a);
+	T_STR("line start: lines", "「文文文文文文文文 | 文」（文文文文文文文 | 文）", r->joined);
+	T_NEAR("line start: indented first line: the ink at 1 em (JIS X 4051)", 5, r->l[0].g[0].x, W_EPS);
+	T_NEAR("line start: justified first line ends at the frame", 100, end_of(&r->l[0]), W_EPS);
+	set(r, "文文文文文文文文文文（文文文文文文文文）", &st, 100, a);
+	T_STR("line start: bracket on a continuation line", "文文文文文文文文文 | 文（文文文文文文文 | 文）", r->joined);
+	set(r, "文文文文文文文文文（文文文文文文文文）文文", &st, 100, a);
+	T_STR("line start: bracket first on line 2", "文文文文文文文文文 | （文文文文文文文文） | 文文", r->joined);
+	T_NEAR("line start: continuation line: 天付き", -5, r->l[1].g[0].x, W_EPS);
+	T_NEAR("line start: its last glyph at the frame", 100, end_of(&r->l[1]), W_EPS);
+	st.indent = 0;
+
+	/* centred: placed by its ink */
+	st.align = KH_ALIGN_CENTER;
+	set(r, "（注）", &st, 100, a);
+	T_NEAR("line start: centred by width 25", 37.5, r->l[0].offset, W_EPS);
+	free(r);
+}
+
+/* Latin styles: none of this. */
+static void test_latin_unaffected(kh_arena *a)
+{
+	kh_textstyle st = en_style();
+	set_result *r = kh_xcalloc(1, sizeof *r);
+	char before[8192];
+
+	st.font = mincho;
+	set(r, "「ABC」", &st, 200, a);
+	T_NEAR("latin: a bracket first on the line keeps its blank", 0, r->l[0].g[0].x, W_EPS);
+	T_NEAR("latin: kh_text_width keeps it", 20 + kh_text_width("ABC", &st), kh_text_width("「ABC」", &st), W_EPS);
+	st.compress = -1;
+	set(r, "彼は「吾輩は猫である。」と言った。The end, said the cat, is near.", &st, 110, a);
+	snprintf(before, sizeof before, "%s", r->joined);
+	st.compress = 0;
+	set(r, "彼は「吾輩は猫である。」と言った。The end, said the cat, is near.", &st, 110, a);
+	T_STR("latin: no squeezing by default", before, r->joined);
+	{
+		int within = r->n > 1;
+		for (int i = 0; i < r->n; i++)
+			within &= r->l[i].width <= 110 + W_EPS && r->l[i].g[0].x >= 0;
+		T_OK("latin: every line within the frame", within);
+	}
+	st.font = serif;
+	set(r, "The Ministry of Health, Labour and Welfare is responsible", &st, 150, a);
+	T_STR("latin: word spaces only", "The Ministry of Health, Labour and | Welfare is responsible", r->joined);
+	{
+		const kh_line *l = &r->l[0];
+		double sp = kh_font_advance(serif, ' ', 10), w = kh_text_width("The Ministry of Health, Labour and", &st);
+		T_NEAR("latin: word spaces stretched without limit", sp + (150 - w) / 5, x_of(l, 'M', 0) - x_of(l, ' ', 0), 0.001);
+	}
+	free(r);
+}
+
 /* ---- drawing ---- */
 
 static void test_draw(kh_arena *a)
@@ -562,6 +747,10 @@ int main(void)
 	test_diagnostics(a);
 	test_english(a);
 	test_mixed(a);
+	test_widen(a);
+	test_squeeze(a);
+	test_line_start(a);
+	test_latin_unaffected(a);
 	test_draw(a);
 	kh_arena_drop(a);
 	kh_fonts_drop(fonts);
