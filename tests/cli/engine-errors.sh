@@ -14,7 +14,7 @@ $E/content.yaml:15:9: error: text does not fit its frame on page 1; it stops bef
 hint: give the frame more room, shorten the text or use a smaller style
 $E/content.yaml:22:13: error: flow does not fit its frames on page 1; it stops before '会保障」、「社会福祉」、「公衆衛…'
 hint: give the frame more room, shorten the text or use a smaller style
-$E/content.yaml:24:9: error: flow does not fit its frames on page 1; it stops before '道）」と「働く環境の向上」、「雇…'
+$E/content.yaml:24:9: error: flow does not fit its frames on page 1; it stops before 'と「働く環境の向上」、「雇用支援…'
 hint: give the frame more room, shorten the text or use a smaller style
 $E/content.yaml:26:9: error: box is too tall for the page (300.0mm, 257.0mm available) on page 1
 hint: make it smaller or drop keep: true so it can split" -- "$KH" build "$E/content.yaml" -o "$TMP/content.pdf"
