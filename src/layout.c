@@ -863,25 +863,36 @@ static fstate fstate_copy(const fstate *st)
 	return t;
 }
 
+/* What filling a page's frames used: lines, the lowest line bottom, and
+ * the heights used in all frames together. */
+typedef struct fused {
+	int lines;
+	double lowest, height;
+} fused;
+
 /* Fill one page's frames from st, every frame's bottom cut at `limit`; the
  * lines are drawn on pg when draw.  Returns 1 when the text is used up, 0
- * when the frames are full (st is then where the next page goes on);
- * *nlines: the lines set. */
+ * when the frames are full (st is then where the next page goes on). */
 static int flow_fill(flowctx *f, fstate *st, const kh_rect *fr, int nf, double limit, kh_dl_page *pg, int draw,
-                     int *nlines)
+                     fused *u)
 {
 	int fi = 0, placed = 0;
 	double y = fr[0].y, base = 0, bottom = fmin(fr[0].y + fr[0].h, limit);
-	*nlines = 0;
+	memset(u, 0, sizeof *u);
 	for (;;) {
 		kh_setter *s = flow_setter(f, st);
 		kh_line line;
 		double nb;
-		if (!s)
+		if (!s) {
+			if (placed)
+				u->height += y - fr[fi].y;
 			return 1;
+		}
 		/* the first line of a frame at its top; a paragraph after the gap */
 		nb = !placed ? y + f->asc : st->nw == 0 && f->pgap > 0 ? y + f->pgap + f->asc : base + f->st->leading;
 		if (nb + f->desc > bottom + EPS) {
+			if (placed)
+				u->height += y - fr[fi].y;
 			if (++fi >= nf)
 				return 0;
 			y = fr[fi].y;
@@ -900,7 +911,8 @@ static int flow_fill(flowctx *f, fstate *st, const kh_rect *fr, int nf, double l
 			kh_line_draw(f->e->dl, pg, &line, f->st, fr[fi].x + line.offset, base);
 		y = base + f->desc;
 		placed = 1;
-		(*nlines)++;
+		u->lines++;
+		u->lowest = fmax(u->lowest, y);
 	}
 }
 
@@ -921,17 +933,20 @@ static void dl_truncate(kh_dl_page *pg, kh_dl_item *mark)
 
 /* balance: the last page's lines, drawn after mark, are set again with
  * every frame's bottom cut at the highest line that still takes the rest
- * of the text (found by halving: about 13 settings of one page's text). */
-static void flow_balance(flowctx *f, const fstate *from, const kh_rect *fr, int nf, kh_dl_page *pg, kh_dl_item *mark)
+ * of the text.  That height is found by halving between the lowest line
+ * of the unbalanced page (which fits) and the frames' tops plus their
+ * share of the height it used, less a line and a gap: about 9 settings
+ * of the page's text. */
+static void flow_balance(flowctx *f, const fstate *from, const kh_rect *fr, int nf, kh_dl_page *pg, kh_dl_item *mark,
+                         const fused *was)
 {
 	eng *e = f->e;
-	double lo = HUGE_H, hi = 0;
+	double lo = HUGE_H, hi = was->lowest + EPS;
 	fstate t;
-	int n;
-	for (int i = 0; i < nf; i++) {
+	fused u;
+	for (int i = 0; i < nf; i++)
 		lo = fmin(lo, fr[i].y);
-		hi = fmax(hi, fr[i].y + fr[i].h);
-	}
+	lo = fmin(hi, fmax(lo, lo + was->height / nf - f->st->leading - f->pgap - f->asc));
 	dl_truncate(pg, mark);
 	/* what setting the text says (a missing glyph) has been said */
 	kh_diag_set_quiet_warnings(1);
@@ -939,14 +954,14 @@ static void flow_balance(flowctx *f, const fstate *from, const kh_rect *fr, int 
 	while (hi - lo > 0.05) {
 		double mid = (lo + hi) / 2;
 		t = fstate_copy(from);
-		if (flow_fill(f, &t, fr, nf, mid, pg, 0, &n))
+		if (flow_fill(f, &t, fr, nf, mid, pg, 0, &u))
 			hi = mid;
 		else
 			lo = mid;
 		free(t.w);
 	}
 	t = fstate_copy(from);
-	flow_fill(f, &t, fr, nf, hi, pg, 1, &n);
+	flow_fill(f, &t, fr, nf, hi, pg, 1, &u);
 	free(t.w);
 	kh_diag_set_strict(e->doc->strict);
 	kh_diag_set_quiet_warnings(e->quiet);
@@ -965,7 +980,7 @@ static void draw_flow(eng *e, region *r, double x, double w, const kh_ynode *el,
 	kh_rect *frames = NULL;
 	int nf = flow_frames(e, r, kh_prop(el, "frames"), st, &frames);
 	int own_box = !kh_prop(el, "frames"); /* it runs on at the same place on new pages */
-	int page = r->page, errors0 = kh_diag_errors();
+	int page = r->page, errors0 = kh_diag_errors(), balance = kh_prop_bool(el, "balance", 0);
 	kh_dl_page *pg = r->pg;
 	flowctx f;
 	fstate fs;
@@ -1005,18 +1020,19 @@ static void draw_flow(eng *e, region *r, double x, double w, const kh_ynode *el,
 	f.asc = st->font ? kh_font_ascent(st->font, st->size) : st->size * 0.88;
 	f.desc = st->font ? kh_font_descent(st->font, st->size) : st->size * 0.12;
 	for (;;) {
-		fstate from = fstate_copy(&fs);
+		/* where this page starts, to set it again when it is the last */
+		fstate from = balance ? fstate_copy(&fs) : (fstate){0, NULL, NULL, 0, 0};
 		kh_dl_item *mark = pg->last;
-		int n;
-		if (flow_fill(&f, &fs, frames, nf, HUGE_H, pg, 1, &n)) {
-			if (kh_prop_bool(el, "balance", 0) && kh_diag_errors() == errors0)
-				flow_balance(&f, &from, frames, nf, pg, mark);
+		fused u;
+		if (flow_fill(&f, &fs, frames, nf, HUGE_H, pg, 1, &u)) {
+			if (balance && kh_diag_errors() == errors0 && u.lines > 0)
+				flow_balance(&f, &from, frames, nf, pg, mark, &u);
 			free(from.w);
 			break;
 		}
 		free(from.w);
 		/* the chain again on the next page, or text left over */
-		if (own_box && r->pagelevel && page >= 0 && n > 0) {
+		if (own_box && r->pagelevel && page >= 0 && u.lines > 0) {
 			page = page_next(e, page);
 			pg = e->pages[page].pg;
 			continue;
