@@ -2,6 +2,8 @@
  *
  *   typeset_bench pages N     set N pages of Japanese body text (40 lines of
  *                             40 characters a page, justified, indent 1em)
+ *   typeset_bench solid N     the same without 追い込み (compress off): lines
+ *                             only ever widen
  *   typeset_bench run N       one run of N characters with no break
  *                             opportunity, in a 40 em frame (emergency breaks)
  *   typeset_bench url N       the same as a URL in a Latin style
@@ -79,7 +81,7 @@ int main(int argc, char **argv)
 	int npara = 0;
 
 	if (argc != 3) {
-		fprintf(stderr, "usage: typeset_bench pages|run|url N\n");
+		fprintf(stderr, "usage: typeset_bench pages|solid|run|url|cells N\n");
 		return 2;
 	}
 	mode = argv[1];
@@ -92,8 +94,9 @@ int main(int argc, char **argv)
 	st.leading = 17;
 	st.align = KH_ALIGN_JUSTIFY;
 	st.kinsoku = KH_KINSOKU_STRICT;
-	if (!strcmp(mode, "pages")) {
+	if (!strcmp(mode, "pages") || !strcmp(mode, "solid")) {
 		st.indent = 10;
+		st.compress = !strcmp(mode, "solid") ? -1 : 0;
 		paras = make_paragraphs(nchars * 40 * 40, &npara);
 	} else if (!strcmp(mode, "cells")) {
 		static const char *const cells[] = {"厚生労働省", "世界保健機関（WHO）", "2024年4月1日", "ジャカルタ", "研修員受入れ"};

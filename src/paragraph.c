@@ -349,15 +349,20 @@ static int pick_font(measurer *m, uint32_t cp, double *adv)
 /* Full-width punctuation whose glyph is half ink, half space: closing
  * brackets, commas and full stops (ink on the left), opening brackets (ink
  * on the right). */
+static int in_punct_blocks(uint32_t c)
+{
+	return (c >= 0x3000 && c < 0x3040) || (c >= 0xFF00 && c < 0xFF66); /* CJK punctuation, full-width forms */
+}
+
 static int is_closing_punct(uint32_t c)
 {
-	return c == 0x3001 || c == 0x3002 || c == 0xFF0C || c == 0xFF0E ||
-	       (kh_jis_bracket(c) && !kh_jis_no_end(c) && c >= 0x3000);
+	return in_punct_blocks(c) && (c == 0x3001 || c == 0x3002 || c == 0xFF0C || c == 0xFF0E ||
+	                              (kh_jis_bracket(c) && !kh_jis_no_end(c)));
 }
 
 static int is_opening_punct(uint32_t c)
 {
-	return kh_jis_no_end(c) && c >= 0x3000;
+	return in_punct_blocks(c) && kh_jis_no_end(c);
 }
 
 static int full_width(const kh_textstyle *st, double adv)
@@ -682,6 +687,7 @@ typedef struct spread {
 	double add[T_COUNT];   /* widening per tier, each up to its limit */
 	double all;            /* ... and then the same at every place of any tier */
 	double every;          /* ... or between all characters (no place at all) */
+	int squeezed, widened; /* anything to do at all */
 } spread;
 
 /* Squeeze the line [a, e) by `need` pt (JLREQ 3.8.2): word spaces first
@@ -704,6 +710,7 @@ static double squeeze(const kh_setter *s, int a, int e, double need, spread *sp)
 		if ((f & J_WAKAN) && i > a)
 			wk += s->st.size / 8;
 	}
+	sp->squeezed = 1;
 	if (ws > 0 && need <= ws) {
 		sp->ws = need / ws;
 		return 0;
@@ -744,8 +751,10 @@ static void widen(const kh_setter *s, int a, int e, double extra, spread *sp)
 	if (s->st.latin) {
 		if (cnt[T_SPACE])
 			sp->add[T_SPACE] = extra / cnt[T_SPACE];
+		sp->widened = 1;
 		return;
 	}
+	sp->widened = 1;
 	if (cap_ws < 0)
 		cap_ws = 0;
 	{
@@ -774,20 +783,24 @@ static void widen(const kh_setter *s, int a, int e, double extra, spread *sp)
 static double delta(const kh_setter *s, int k, const spread *sp)
 {
 	double d = 0;
-	unsigned char fp = s->jf[k - 1], f = s->jf[k];
-	if (sp->ws > 0 && (fp & J_WS))
-		d -= sp->ws * (s->adv[k - 1] - s->st.size / 4);
-	if (sp->p > 0)
-		d -= sp->p * MID_SQUEEZE(&s->st) * (((fp & J_RB) != 0) + ((f & J_LB) != 0));
-	if (sp->wk > 0 && (f & J_WAKAN))
-		d -= sp->wk * s->st.size / 8;
-	if (sp->every > 0) {
-		if (visible(s, k))
-			d += sp->every;
-	} else {
-		int t = tier(s, k);
-		if (t != T_NONE)
-			d += sp->add[t] + sp->all;
+	if (sp->widened) {
+		if (sp->every > 0) {
+			if (visible(s, k))
+				d += sp->every;
+		} else {
+			int t = tier(s, k);
+			if (t != T_NONE)
+				d += sp->add[t] + sp->all;
+		}
+	}
+	if (sp->squeezed) {
+		unsigned char fp = s->jf[k - 1], f = s->jf[k];
+		if (sp->ws > 0 && (fp & J_WS))
+			d -= sp->ws * (s->adv[k - 1] - s->st.size / 4);
+		if (sp->p > 0)
+			d -= sp->p * MID_SQUEEZE(&s->st) * (((fp & J_RB) != 0) + ((f & J_LB) != 0));
+		if (sp->wk > 0 && (f & J_WAKAN))
+			d -= sp->wk * s->st.size / 8;
 	}
 	return d;
 }
@@ -885,7 +898,7 @@ static void set_line(kh_setter *s, double width, kh_line *line)
 			kh_pglyph *g;
 			if (k > a) {
 				pen += s->gap[k];
-				if (k < e)
+				if (k < e && (sp.squeezed || sp.widened))
 					x += delta(s, k, &sp);
 			}
 			if (s->flags[k] & (F_NL | F_INVIS)) {

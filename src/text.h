@@ -82,7 +82,11 @@ kh_setter *kh_setter_new(const char *utf8, const kh_textstyle *style, kh_arena *
  * *line, or 0 when the text is used up.  Every line holds at least one
  * character; glyph x positions are from the start of the width, the indent
  * included, justified when the style says so (not the last line of a
- * paragraph); a hanging 、。 may stand past the width. */
+ * paragraph).  Japanese styles (docs/typesetting.md): a line may be
+ * squeezed to take the next unit (追い込み, style.compress); an opening
+ * bracket first on a line is drawn half an em before the line's start (x <
+ * 0 on a line without indent); the blank half of a squeezed closing mark
+ * last on the line, and a hanging 、。, stand past the width. */
 int kh_setter_next(kh_setter *s, double width, kh_line *line);
 /* Source text not yet set (for "did not fit" messages); "" when done. */
 const char *kh_setter_rest(const kh_setter *s);

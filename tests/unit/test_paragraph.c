@@ -671,6 +671,102 @@ static void test_latin_unaffected(kh_arena *a)
 	free(r);
 }
 
+/* ---- invariants over random paragraphs ---- */
+
+/* 1,500 paragraphs from a fixed generator (kana, ideographs, punctuation,
+ * brackets, Latin words, digits, spaces, newlines) in random widths, styles
+ * and options: nothing lost or reordered, every line within its width (but
+ * a hanging mark, an emergency line, a single glyph wider than the line),
+ * justified lines flush, glyphs in reading order, and one line set in a
+ * wide frame as wide as kh_text_width says. */
+static void test_random(kh_arena *a)
+{
+	static const char *const bits[] = {"文", "あ", "カ", "、", "。", "「", "」", "（", "）", "・", "ー", "っ",
+	                                   "A", "word", "2024", " ", "\n", "\n\n", "『", "』", "，", "Latin text"};
+	kh_textstyle st = ja_style();
+	set_result *r = kh_xcalloc(1, sizeof *r);
+	unsigned long seed = 7;
+	int order = 1, within = 1, flush = 1, reading = 1, natural = 1, runs = 0;
+	char text[1024], expect[1024], got[8192], one[1024];
+
+	st.fallback[0] = serif;
+	st.nfallback = 1;
+	for (int it = 0; it < 1500; it++) {
+		size_t o = 0, eo = 0, go = 0;
+		double width;
+		int n;
+#define RND(m) ((int)(((seed = seed * 6364136223846793005ul + 1442695040888963407ul) >> 33) % (unsigned long)(m)))
+		n = 1 + RND(40);
+		for (int i = 0; i < n; i++) {
+			const char *b = bits[RND(KH_COUNT(bits))];
+			o += (size_t)snprintf(text + o, sizeof text - o, "%s", b);
+		}
+		width = 20 + RND(200);
+		st.align = RND(3) ? KH_ALIGN_JUSTIFY : KH_ALIGN_LEFT;
+		st.compress = RND(3) - 1;
+		st.hanging = RND(4) == 0;
+		st.indent = RND(3) == 0 ? 10 : 0;
+		set(r, text, &st, width, a);
+		/* the characters of the text but spaces and newlines, in order */
+		for (const char *p = text; *p; p++)
+			if (*p != ' ' && *p != '\n')
+				expect[eo++] = *p;
+		expect[eo] = 0;
+		for (int i = 0; i < r->n; i++)
+			for (const char *p = r->text[i]; *p; p++)
+				if (*p != ' ' && go + 1 < sizeof got)
+					got[go++] = *p;
+		got[go] = 0;
+		if (strcmp(expect, got) && order) {
+			printf("# order: '%s' gave '%s'\n", text, r->joined);
+			order = 0;
+		}
+		for (int i = 0; i < r->n; i++) {
+			const kh_line *l = &r->l[i];
+			uint32_t lc = l->g[l->n - 1].cp;
+			int hang = st.hanging && l->n > 1 && (lc == 0x3001 || lc == 0x3002 || lc == 0xFF0C || lc == 0xFF0E);
+			int single = l->n == 1 || l->hyphen_or_emergency;
+			if (!hang && !single && l->width > width + W_EPS && within) {
+				printf("# within: '%s' in %.0f: line %d '%s' is %.2f wide\n", text, width, i, r->text[i], l->width);
+				within = 0;
+			}
+			if (st.align == KH_ALIGN_JUSTIFY && !l->last && !hang && !single && l->n > 2 &&
+			    fabs(l->width - width) > W_EPS && flush) {
+				printf("# flush: '%s' in %.0f: line %d '%s' is %.2f wide\n", text, width, i, r->text[i], l->width);
+				flush = 0;
+			}
+			/* equal when a space and the blank of the 「 after it are both squeezed out */
+			for (int k = 1; k < l->n; k++)
+				if (l->g[k].x < l->g[k - 1].x - W_EPS && reading) {
+					printf("# reading: '%s': line %d '%s' glyph %d at %.2f\n", text, i, r->text[i], k, l->g[k].x);
+					reading = 0;
+				}
+		}
+		/* one line, left aligned, in a wide frame: kh_text_width's width */
+		if (!strchr(text, '\n')) {
+			kh_textstyle wide = st;
+			wide.align = KH_ALIGN_LEFT;
+			wide.indent = 0;
+			set(r, text, &wide, 10000, a);
+			snprintf(one, sizeof one, "%s", text);
+			if (r->n == 1 && fabs(r->l[0].width - kh_text_width(one, &wide)) > W_EPS && natural) {
+				printf("# natural: '%s': line %.2f, kh_text_width %.2f\n", text, r->l[0].width,
+				       kh_text_width(one, &wide));
+				natural = 0;
+			}
+			runs++;
+		}
+#undef RND
+	}
+	printf("# random: %d single lines\n", runs);
+	T_OK("random: nothing lost or reordered", order);
+	T_OK("random: every line within its width", within);
+	T_OK("random: justified lines end at the frame", flush);
+	T_OK("random: glyphs in reading order", reading);
+	T_OK("random: one line is as wide as kh_text_width says", natural && runs > 100);
+	free(r);
+}
+
 /* ---- drawing ---- */
 
 static void test_draw(kh_arena *a)
@@ -751,6 +847,7 @@ int main(void)
 	test_squeeze(a);
 	test_line_start(a);
 	test_latin_unaffected(a);
+	test_random(a);
 	test_draw(a);
 	kh_arena_drop(a);
 	kh_fonts_drop(fonts);
