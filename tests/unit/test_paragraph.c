@@ -541,6 +541,13 @@ static void test_widen(kh_arena *a)
 	T_NEAR("widen: Japanese gaps share the rest", 10 + 7.0 / 13, x_of(l, 0x3064, 0) - x_of(l, 0x306B, 0), 0.001);
 	T_NEAR("widen: none before 、", 10, x_of(l, 0x3001, 0) - x_of(l, 0x3066, 0), 0.001);
 	T_NEAR("widen: nothing inside ASEAN", kh_font_advance(mincho, 'A', 10), x_of(l, 'S', 0) - x_of(l, 'A', 0), 0.001);
+
+	/* a number is not spaced out: 2024 stays as set, 和欧間 at half an em */
+	set(r, "予算は2024年度の分です。", &st, 85, a);
+	T_STR("widen: a number", "予算は2024年度 | の分です。", r->joined);
+	T_NEAR("widen: digits not spaced", 3 * kh_font_advance(mincho, '2', 10), x_of(l, '4', 0) - x_of(l, '2', 0), 0.001);
+	T_NEAR("widen: 和欧間 before the number at half an em", 5, x_of(l, '2', 0) - x_of(l, 0x306F, 0) - 10, 0.001);
+	T_NEAR("widen: ends at the frame", 85, end_of(l), W_EPS);
 	free(r);
 }
 
