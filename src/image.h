@@ -48,6 +48,17 @@ typedef struct kh_pixels {
 const char *kh_png_decode(const unsigned char *data, size_t len, kh_pixels *px);
 void kh_pixels_free(kh_pixels *px);
 
+/* zlib level of kh_png_deflate (measured in bench/25-images.sh). */
+#ifndef KH_PNG_DEFLATE_LEVEL
+#define KH_PNG_DEFLATE_LEVEL 4
+#endif
+/* 8-bit samples (components 1..4 a pixel, rows top to bottom, no padding)
+ * as a zlib stream of PNG-filtered rows, each row with the filter a PNG
+ * encoder would choose: the data of a FlateDecode stream with
+ * << /Predictor 15 /Colors components /BitsPerComponent 8 /Columns width >>.
+ * Returns malloc'd bytes, their count in *len. */
+unsigned char *kh_png_deflate(const unsigned char *s, int width, int height, int components, size_t *len);
+
 /* A JPEG as the PDF writer embeds it (DCTDecode, the bytes unchanged). */
 typedef struct kh_jpeg_info {
 	int width, height;

@@ -25,6 +25,8 @@ typedef struct kh_pdf_opts {
 	int full_fonts;      /* embed whole fonts through libharu (for `make bench` comparison;
 	                      * the environment variable KH_PDF_FULL_FONTS=1 sets it too) */
 	int compress;        /* deflate streams (on when opts is NULL; set it when passing opts) */
+	int plain_images;    /* PNG samples deflated by libharu without PNG prediction (for
+	                      * `make bench` comparison) */
 } kh_pdf_opts;
 
 /* Write dl to path.  opts may be NULL (subset fonts, compressed).  Every

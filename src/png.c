@@ -8,6 +8,10 @@
  * are ignored, so no input ends the process (libharu 2.3.0 lets libpng call
  * abort() on damaged compressed data).  The only other file that knows
  * about PNG is image.c, which reads the size from the header.
+ *
+ * kh_png_deflate goes the other way for the PDF writer: samples as PNG-
+ * filtered rows, deflated (FlateDecode with Predictor 15), about half the
+ * size of the deflated samples and faster than libharu's own deflate.
  */
 #include "image.h"
 
@@ -17,6 +21,7 @@
 #include <string.h>
 
 #include <png.h>
+#include <zlib.h>
 
 #define CUT "the file is cut short"
 #define BAD_PNG "not a valid PNG file"
@@ -274,4 +279,108 @@ void kh_pixels_free(kh_pixels *px)
 	free(px->color);
 	free(px->alpha);
 	memset(px, 0, sizeof *px);
+}
+
+/* ---- PNG-predicted deflate (for the PDF writer) ---- */
+
+static int paeth(int a, int b, int c)
+{
+	int p = a + b - c, pa = abs(p - a), pb = abs(p - b), pc = abs(p - c);
+	return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+}
+
+/* Row filter f (ISO/IEC 15948 9.2) of row (up: the row above, zeros for the
+ * first) into c; returns the sum of the outputs as signed bytes' magnitudes,
+ * the measure PNG encoders minimise. */
+#define MAG(v) ((unsigned)abs((int)(signed char)(v)))
+static unsigned long filter_row(int f, const unsigned char *row, const unsigned char *up, size_t n, size_t bpp,
+                                unsigned char *c)
+{
+	size_t i;
+	unsigned long sum = 0;
+	switch (f) {
+	case 0:
+		for (i = 0; i < n; i++) {
+			c[i] = row[i];
+			sum += MAG(c[i]);
+		}
+		break;
+	case 1:
+		for (i = 0; i < bpp && i < n; i++) {
+			c[i] = row[i];
+			sum += MAG(c[i]);
+		}
+		for (; i < n; i++) {
+			c[i] = (unsigned char)(row[i] - row[i - bpp]);
+			sum += MAG(c[i]);
+		}
+		break;
+	case 2:
+		for (i = 0; i < n; i++) {
+			c[i] = (unsigned char)(row[i] - up[i]);
+			sum += MAG(c[i]);
+		}
+		break;
+	case 3:
+		for (i = 0; i < bpp && i < n; i++) {
+			c[i] = (unsigned char)(row[i] - (up[i] >> 1));
+			sum += MAG(c[i]);
+		}
+		for (; i < n; i++) {
+			c[i] = (unsigned char)(row[i] - ((row[i - bpp] + up[i]) >> 1));
+			sum += MAG(c[i]);
+		}
+		break;
+	default:
+		for (i = 0; i < bpp && i < n; i++) {
+			c[i] = (unsigned char)(row[i] - up[i]);
+			sum += MAG(c[i]);
+		}
+		for (; i < n; i++) {
+			c[i] = (unsigned char)(row[i] - paeth(row[i - bpp], up[i], up[i - bpp]));
+			sum += MAG(c[i]);
+		}
+		break;
+	}
+	return sum;
+}
+#undef MAG
+
+unsigned char *kh_png_deflate(const unsigned char *s, int width, int height, int components, size_t *len)
+{
+	size_t bpp = (size_t)components, n = (size_t)width * bpp, h = (size_t)height;
+	unsigned char *cand = kh_xmalloc(5 * (n + 1)), *zero = kh_xcalloc(n ? n : 1, 1), *out;
+	z_stream z;
+	uLong cap;
+	memset(&z, 0, sizeof z);
+	if (deflateInit2(&z, KH_PNG_DEFLATE_LEVEL, Z_DEFLATED, 15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+		kh_die("out of memory");
+	cap = deflateBound(&z, (uLong)(h * (n + 1)));
+	out = kh_xmalloc(cap);
+	z.next_out = out;
+	z.avail_out = (uInt)cap;
+	for (size_t y = 0; y < h; y++) {
+		const unsigned char *row = s + y * n, *up = y ? row - n : zero;
+		size_t best = 0;
+		unsigned long best_sum = (unsigned long)-1;
+		for (int f = 0; f < 5; f++) {
+			unsigned long sum = filter_row(f, row, up, n, bpp, cand + (size_t)f * (n + 1) + 1);
+			if (sum < best_sum) {
+				best_sum = sum;
+				best = (size_t)f;
+			}
+		}
+		cand[best * (n + 1)] = (unsigned char)best;
+		z.next_in = cand + best * (n + 1);
+		z.avail_in = (uInt)(n + 1);
+		if (deflate(&z, y + 1 == h ? Z_FINISH : Z_NO_FLUSH) == Z_STREAM_ERROR)
+			kh_die("deflate failed");
+	}
+	if (h == 0)
+		deflate(&z, Z_FINISH);
+	*len = (size_t)z.total_out;
+	deflateEnd(&z);
+	free(cand);
+	free(zero);
+	return out;
 }

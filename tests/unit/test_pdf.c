@@ -423,6 +423,8 @@ static void test_png_case(kh_fonts *fs, const struct png_case *c, int tools)
 	data = slurp(pdf, &n);
 	snprintf(name, sizeof name, "pdf: %s: header says PDF-1.4", c->file);
 	T_OK(name, data && n > 8 && memcmp(data, "%PDF-1.4", 8) == 0);
+	snprintf(name, sizeof name, "pdf: %s: samples deflated with PNG prediction", c->file);
+	T_OK(name, data && memmem(data, n, "/Predictor 15", 13) && memmem(data, n, "/Filter /FlateDecode", 20));
 	free(data);
 	if (tools) {
 		snprintf(name, sizeof name, "pdf: %s: qpdf --check passes", c->file);
@@ -467,6 +469,53 @@ static void test_png_case(kh_fonts *fs, const struct png_case *c, int tools)
 	}
 	free(pdf);
 	kh_pixels_free(&px);
+}
+
+/* kh_png_deflate undone by hand: inflate, then each row's filter reversed. */
+static void test_png_deflate(void)
+{
+	enum { W = 37, H = 23 };
+	static const int comps[] = {1, 3, 4};
+	for (size_t k = 0; k < KH_COUNT(comps); k++) {
+		int bpp = comps[k], ok = 1, kinds = 0;
+		size_t stride = (size_t)W * (size_t)bpp, zlen;
+		unsigned char *s = kh_xmalloc(stride * H), *z, *raw = kh_xmalloc((stride + 1) * H), *back = kh_xmalloc(stride * H);
+		uLongf rawlen = (uLongf)((stride + 1) * H);
+		char name[100];
+		/* smooth areas, noise and flat runs, so that several filters win */
+		for (size_t y = 0; y < H; y++)
+			for (size_t i = 0; i < stride; i++)
+				s[y * stride + i] = (unsigned char)(y < 8 ? i * 3 + y * 5 : y < 16 ? (i * 7919 + y * 104729) % 251 : 200);
+		z = kh_png_deflate(s, W, H, bpp, &zlen);
+		ok = uncompress(raw, &rawlen, z, (uLong)zlen) == Z_OK && rawlen == (stride + 1) * H;
+		for (size_t y = 0; ok && y < H; y++) {
+			const unsigned char *f = raw + y * (stride + 1) + 1;
+			unsigned char *r = back + y * stride, *up = y ? r - stride : NULL;
+			int type = raw[y * (stride + 1)];
+			kinds |= 1 << type;
+			for (size_t i = 0; i < stride; i++) {
+				int a = i >= (size_t)bpp ? r[i - (size_t)bpp] : 0, b = up ? up[i] : 0;
+				int c = up && i >= (size_t)bpp ? up[i - (size_t)bpp] : 0, p = a + b - c, pred;
+				switch (type) {
+				case 0: pred = 0; break;
+				case 1: pred = a; break;
+				case 2: pred = b; break;
+				case 3: pred = (a + b) / 2; break;
+				case 4: pred = abs(p - a) <= abs(p - b) && abs(p - a) <= abs(p - c) ? a : abs(p - b) <= abs(p - c) ? b : c; break;
+				default: pred = 0; ok = 0;
+				}
+				r[i] = (unsigned char)(f[i] + pred);
+			}
+		}
+		snprintf(name, sizeof name, "pdf: kh_png_deflate, %d components: rows come back exactly", bpp);
+		T_OK(name, ok && memcmp(back, s, stride * H) == 0);
+		snprintf(name, sizeof name, "pdf: kh_png_deflate, %d components: more than one filter used", bpp);
+		T_OK(name, (kinds & (kinds - 1)) != 0);
+		free(s);
+		free(z);
+		free(raw);
+		free(back);
+	}
 }
 
 /* Append one PNG chunk. */
@@ -552,7 +601,7 @@ static void test_jpegs(kh_fonts *fs, int tools)
 	unsigned char *data, *d2;
 	size_t n, n2;
 	kh_dl *dl;
-	kh_pdf_opts plain = {0, 0};
+	kh_pdf_opts plain = {0, 0, 0};
 
 	for (size_t c = 0; c < KH_COUNT(cases); c++) {
 		kh_image_format fmt = 0;
@@ -769,6 +818,7 @@ static void test_images(kh_fonts *fs)
 	}
 	if (!tools)
 		printf("skip pdf: picture checks with qpdf and pdfimages: not installed\n");
+	test_png_deflate();
 	for (size_t i = 0; i < KH_COUNT(png_cases); i++)
 		test_png_case(fs, &png_cases[i], tools);
 	test_jpegs(fs, tools);
@@ -792,7 +842,7 @@ int main(void)
 	size_t alen, blen;
 	char *out, *bad;
 	double v[4];
-	kh_pdf_opts plain = {0, 0};
+	kh_pdf_opts plain = {0, 0, 0};
 	char tmpl[] = "/tmp/kh-test-pdf.XXXXXX";
 
 	if (!mkdtemp(tmpl)) {
