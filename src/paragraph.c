@@ -282,7 +282,7 @@ typedef struct measurer {
 	int nfonts;
 	int report;
 	kh_loc where;
-	seen missing, outside;
+	seen outside;
 } measurer;
 
 static void measurer_init(measurer *m, const kh_textstyle *st, kh_loc where, int report)
@@ -292,22 +292,53 @@ static void measurer_init(measurer *m, const kh_textstyle *st, kh_loc where, int
 	m->where = where;
 	m->report = report;
 	m->fonts[m->nfonts++] = st->font;
-	for (int i = 0; i < st->nfallback && i < 4; i++)
-		if (st->fallback[i])
+	for (int i = 0; i < st->nfallback && i < 4; i++) {
+		int dup = 0;
+		for (int j = 0; j < m->nfonts; j++)
+			dup |= m->fonts[j] == st->fallback[i];
+		if (st->fallback[i] && !dup) /* a fallback mapped to the font itself adds nothing */
 			m->fonts[m->nfonts++] = st->fallback[i];
+	}
 }
 
 static void measurer_done(measurer *m)
 {
-	free(m->missing.keys);
 	free(m->outside.keys);
+}
+
+/* Characters reported missing, per main font, for the whole run: a table
+ * column of 100 rows with the same missing character is said once. */
+static struct reported {
+	kh_font *font;
+	seen cps;
+} *reported;
+static size_t nreported, capreported;
+
+static seen *reported_for(kh_font *f)
+{
+	for (size_t i = 0; i < nreported; i++)
+		if (reported[i].font == f)
+			return &reported[i].cps;
+	kh_grow(&reported, sizeof *reported, nreported + 1, &capreported);
+	memset(&reported[nreported], 0, sizeof reported[nreported]);
+	reported[nreported].font = f;
+	return &reported[nreported++].cps;
+}
+
+void kh_text_forget(void)
+{
+	for (size_t i = 0; i < nreported; i++)
+		free(reported[i].cps.keys);
+	free(reported);
+	reported = NULL;
+	nreported = capreported = 0;
 }
 
 static void report_missing(measurer *m, uint32_t cp)
 {
 	char ch[8];
 	kh_buf names = KH_BUF_INIT;
-	if (!m->report || !m->st->font || !seen_add(&m->missing, cp))
+	if (!m->report || !m->st->font || !seen_add(reported_for(m->st->font), cp))
 		return;
 	say_char(ch, cp);
 	for (int i = 0; i < m->nfonts; i++) {

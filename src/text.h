@@ -69,8 +69,9 @@ typedef struct kh_setter kh_setter;
  * by hand), other newlines are spaces, "\n\n" are paragraph breaks (forced
  * line breaks; the next line is a first line again), U+2028 is a forced
  * line break; newlines and spaces at the end are dropped.  Reported at
- * `where`, once per character per text: a character neither the font nor a
- * fallback has (warning; error with strict_glyphs), a character above
+ * `where`: a character neither the font nor a fallback has, once per
+ * character and main font in the whole run (warning; error with
+ * strict_glyphs; kh_text_forget resets), and once per text: a character above
  * U+FFFF (error: the PDF writer cannot write it), a control character
  * (warning, left out).  The first emergency break (a run with no break
  * opportunity wider than the line) is a warning.  The setter and everything
@@ -90,6 +91,9 @@ kh_setter *kh_setter_new(const char *utf8, const kh_textstyle *style, kh_arena *
 int kh_setter_next(kh_setter *s, double width, kh_line *line);
 /* Source text not yet set (for "did not fit" messages); "" when done. */
 const char *kh_setter_rest(const kh_setter *s);
+
+/* Forget which missing characters were reported (tests; long-lived processes). */
+void kh_text_forget(void);
 
 /* Natural width of text on one line (no breaking), pt; with forced breaks
  * in it, the widest of its lines.  Reports nothing. */

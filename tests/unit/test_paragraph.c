@@ -338,6 +338,9 @@ static void test_diagnostics(kh_arena *a)
 	      "t.csv:1:1: warning: 'ệ' (U+1EC7) is not in IPAexMincho\n"
 	      "hint: add a font that has it to the style's 'fallback' list\n",
 	      r->diag);
+	set(r, "ệ and ệ again", &st, 200, a);
+	T_STR("missing glyph: said once per character and font in the whole run", "", r->diag);
+	kh_text_forget();
 	st.strict_glyphs = 1;
 	set(r, "ệ", &st, 200, a);
 	T_STR("missing glyph: strict makes it an error",
