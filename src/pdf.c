@@ -445,6 +445,8 @@ static HPDF_Image load_png(writer *w, const unsigned char *data, size_t len, con
 	if (*why)
 		return NULL;
 	img = raw_image(w, px.color, px.width, px.height, px.gray);
+	free(px.color); /* libharu holds its own copy: keep the peak down */
+	px.color = NULL;
 	if (img && px.alpha) {
 		HPDF_Image mask = raw_image(w, px.alpha, px.width, px.height, 1);
 		if (mask)
