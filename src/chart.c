@@ -487,12 +487,58 @@ static int auto_ranks(cnode *nodes, int n, const cedge *edges, int ne)
 				break; /* a cycle with no root: start from its first node only */
 		}
 	}
-	/* initial order: discovery order */
-	for (int i = 0; i < qt; i++)
-		nodes[queue[i]].order = i;
+	/* initial order: depth first from the roots, children in the nodes
+	 * table's order, so siblings keep the order the clerk gave them and a
+	 * subtree stays together (a tree then has no crossing) */
+	{
+		int *stack = kh_xmalloc((size_t)(n + 1) * sizeof *stack), sp = 0, next = 0;
+		unsigned char *seen = kh_xcalloc((size_t)n + 1, 1);
+		for (int root = 0; root < n; root++) {
+			if (seen[root] || (nodes[root].rank != 0 && indeg[root] > 0))
+				continue;
+			stack[sp++] = root;
+			seen[root] = 1;
+			while (sp > 0) {
+				int v = stack[--sp];
+				nodes[v].order = next++;
+				/* push children last first, so the first is taken next */
+				for (int c = n - 1; c >= 0; c--) {
+					int child = 0;
+					for (int k = 0; k < ne && !child; k++)
+						child = edges[k].a == v && edges[k].b == c && nodes[c].rank == nodes[v].rank + 1;
+					if (child && !seen[c]) {
+						seen[c] = 1;
+						stack[sp++] = c;
+					}
+				}
+			}
+		}
+		for (int i = 0; i < qt; i++) /* what no root reaches (a cycle's rest): after, in discovery order */
+			if (!seen[queue[i]]) {
+				seen[queue[i]] = 1;
+				nodes[queue[i]].order = next++;
+			}
+		free(stack);
+		free(seen);
+	}
 	free(queue);
 	free(indeg);
 	return maxrank + 1;
+}
+
+/* Does every node have at most one parent in the rank above?  Then the
+ * depth-first order has no crossing, and barycentres would only undo the
+ * nodes table's order. */
+static int is_forest(const cnode *nodes, int n, const cedge *edges, int ne)
+{
+	for (int i = 0; i < n; i++) {
+		int parents = 0;
+		for (int k = 0; k < ne; k++)
+			parents += edges[k].b == i && edges[k].a != i && nodes[edges[k].a].rank == nodes[i].rank - 1;
+		if (parents > 1)
+			return 0;
+	}
+	return 1;
 }
 
 static void order_ranks(cnode *nodes, int n, const cedge *edges, int ne, int nranks)
@@ -887,7 +933,8 @@ void kh_chart_draw(const kh_chart_in *in)
 			}
 	} else {
 		int nranks = auto_ranks(nodes, n, edges, ne), maxw = 1;
-		order_ranks(nodes, n, edges, ne, nranks);
+		if (!is_forest(nodes, n, edges, ne))
+			order_ranks(nodes, n, edges, ne, nranks);
 		for (int rk = 0; rk < nranks; rk++) {
 			int cnt = 0;
 			for (int i = 0; i < n; i++)

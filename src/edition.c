@@ -11,6 +11,7 @@
 #include "layout.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -108,25 +109,41 @@ struct kh_fontcache {
 	int n;
 	size_t cap;
 	const char **family;
+	const char **face;  /* NULL: the regular face */
 	kh_font **font;
 };
 
-/* The family after the locale's substitution, looked up once per family
- * (a missing family is reported once, at the first place that names it). */
-static kh_font *font_for(kh_doc *doc, const char *family, kh_loc where)
+/* The family the edition's fonts: map puts in family's place (names compared
+ * as font lookup compares them: 'IPAex Gothic' is 'IPAexGothic'), or family. */
+static const char *mapped_family(const kh_doc *doc, const char *family)
+{
+	const kh_ynode *m = doc->locale.fonts;
+	if (m && m->kind == KH_Y_MAP)
+		for (int i = 0; i < m->n; i++)
+			if (kh_font_name_eq(m->keys[i]->str, family) && scalar(m->vals[i]) && *m->vals[i]->str)
+				return m->vals[i]->str;
+	return family;
+}
+
+/* A face of family (face NULL: the regular one), after the locale's
+ * substitution when map, looked up once per family and face (a missing one
+ * is reported once, at the first place that names it). */
+static kh_font *font_for(kh_doc *doc, const char *family, const char *face, int map, kh_loc where)
 {
 	struct kh_fontcache *fc = doc->fontcache;
-	const kh_ynode *sub = doc->locale.fonts ? kh_ymap_get(doc->locale.fonts, family) : NULL;
 	kh_font *f;
-	if (scalar(sub) && *sub->str)
-		family = sub->str;
+	if (map)
+		family = mapped_family(doc, family);
 	for (int i = 0; i < fc->n; i++)
-		if (!strcmp(fc->family[i], family))
+		if (kh_font_name_eq(fc->family[i], family) &&
+		    (fc->face[i] && face ? kh_font_name_eq(fc->face[i], face) : fc->face[i] == face))
 			return fc->font[i];
-	f = kh_fonts_lookup(doc->fonts, family, NULL, where);
+	f = kh_fonts_lookup(doc->fonts, family, face, where);
 	kh_grow(&fc->family, sizeof *fc->family, (size_t)fc->n + 1, &fc->cap);
 	fc->font = kh_xrealloc(fc->font, fc->cap * sizeof *fc->font);
+	fc->face = kh_xrealloc(fc->face, fc->cap * sizeof *fc->face);
 	fc->family[fc->n] = family;
+	fc->face[fc->n] = face;
 	fc->font[fc->n++] = f;
 	return f;
 }
@@ -176,10 +193,17 @@ static void apply_keys(kh_doc *doc, const keysrc *ks, kh_textstyle *ts, kh_loc w
 {
 	static const char *const aligns[] = {"left", "center", "right", "justify", NULL};
 	static const char *const kinsokus[] = {"strict", "normal", "loose", NULL};
-	const kh_ynode *n;
+	const kh_ynode *n, *face;
 	const char *s;
-	if ((n = style_get(ks, "font")) && scalar(n)) {
-		ts->font = font_for(doc, n->str, n->loc);
+	n = style_get(ks, "font");
+	face = style_get(ks, "face");
+	if (!scalar(face) || !*face->str)
+		face = NULL;
+	if (scalar(n) || (face && ts->font)) {
+		/* the font as named, through the edition's map; a face alone takes
+		 * the family of the font the style has already (mapped) */
+		const char *family = scalar(n) ? n->str : kh_font_family(ts->font);
+		ts->font = font_for(doc, family, face ? face->str : NULL, scalar(n) != NULL, face ? face->loc : n->loc);
 		if (!ts->font)
 			*ok = 0;
 	}
@@ -221,11 +245,25 @@ static void apply_keys(kh_doc *doc, const keysrc *ks, kh_textstyle *ts, kh_loc w
 			kh_font *f;
 			if (!scalar(fn) || !*fn->str)
 				continue;
-			if ((f = font_for(doc, fn->str, fn->loc)))
+			/* fallbacks are taken as named: the edition's map replaces the
+			 * font, so an English edition keeps a Japanese fallback */
+			if ((f = font_for(doc, fn->str, NULL, 0, fn->loc)))
 				ts->fallback[ts->nfallback++] = f;
 			else
 				*ok = 0;
 		}
+	}
+	/* a fallback that is the font itself or an earlier fallback adds nothing */
+	{
+		int k = 0;
+		for (int i = 0; i < ts->nfallback; i++) {
+			int dup = ts->fallback[i] == ts->font;
+			for (int j = 0; j < k && !dup; j++)
+				dup = ts->fallback[j] == ts->fallback[i];
+			if (!dup)
+				ts->fallback[k++] = ts->fallback[i];
+		}
+		ts->nfallback = k;
 	}
 	(void)where;
 }
@@ -240,7 +278,7 @@ static void root_style(kh_doc *doc, kh_textstyle *ts, kh_loc where, int *ok)
 	ts->lang = doc->locale.name;
 	ts->latin = doc->locale.latin;
 	ts->strict_glyphs = doc->strict;
-	ts->font = font_for(doc, "IPAexMincho", where);
+	ts->font = font_for(doc, "IPAexMincho", NULL, 1, where);
 	*ok = ts->font != NULL;
 }
 
@@ -262,7 +300,7 @@ static void resolve_style(kh_doc *doc, const kh_ynode *styles, const kh_ynode *s
 	ts->strict_glyphs = doc->strict;
 	*ok = 1;
 	if (!f || !scalar(f)) {
-		ts->font = font_for(doc, "IPAexMincho", where);
+		ts->font = font_for(doc, "IPAexMincho", NULL, 1, where);
 		*ok = ts->font != NULL;
 	}
 	apply_keys(doc, &ks, ts, where, ok);
@@ -319,8 +357,8 @@ static void resolve_styles(kh_doc *doc)
 
 const kh_textstyle *kh_doc_elem_style(kh_doc *doc, const kh_ynode *el, const char *key)
 {
-	static const char *const keys[] = {"font", "leading", "color", "align", "indent", "letter-spacing",
-	                                   "kinsoku", "hanging", "fallback"};
+	static const char *const keys[] = {"font", "face", "leading", "color", "align", "indent",
+	                                   "letter-spacing", "kinsoku", "hanging", "fallback"};
 	const kh_ynode *n = kh_prop(el, key);
 	const kh_textstyle *base = scalar(n) && *n->str ? kh_doc_style(doc, n->str, n->loc) : &doc->base_style;
 	kh_textstyle *ts;
@@ -417,6 +455,7 @@ static void doc_close(kh_doc *doc)
 		kh_fonts_drop(doc->fonts);
 	if (doc->fontcache) {
 		free(doc->fontcache->family);
+		free(doc->fontcache->face);
 		free(doc->fontcache->font);
 		free(doc->fontcache);
 	}
@@ -501,6 +540,10 @@ int kh_build(const kh_build_opts *opts)
 			free(out);
 			goto done;
 		}
+		if (opts->report) {
+			printf("wrote %s (%d page%s)\n", out, dl->npages, dl->npages == 1 ? "" : "s");
+			fflush(stdout);
+		}
 		free(out);
 	}
 	status = kh_diag_errors() > errors0 ? 1 : 0;
@@ -530,7 +573,10 @@ int kh_layout_fonts_report(const char *layout, const char *locale, FILE *out)
 			continue;
 		if (!ts->font)
 			continue;
-		fprintf(out, "%s: %s %.1fpt -> %s", name, kh_font_family(ts->font), ts->size, kh_font_path(ts->font));
+		fprintf(out, "%s: %s", name, kh_font_family(ts->font));
+		if (!kh_font_is_regular(ts->font))
+			fprintf(out, " (%s)", kh_font_style(ts->font));
+		fprintf(out, " %.1fpt -> %s", ts->size, kh_font_path(ts->font));
 		if (kh_font_index(ts->font) > 0)
 			fprintf(out, " #%d", kh_font_index(ts->font));
 		for (int k = 0; k < ts->nfallback; k++)

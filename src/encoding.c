@@ -47,6 +47,14 @@ int kh_encoding_parse(const char *name)
 	return -1;
 }
 
+const char *const *kh_encoding_names(size_t *n)
+{
+	static const char *const names[] = {"auto",     "utf-8",  "cp932",    "shift_jis", "sjis", "windows-31j",
+	                                    "ms932",    "euc-jp", "utf-16le", "utf-16be",  "utf-16"};
+	*n = KH_COUNT(names);
+	return names;
+}
+
 const char *kh_encoding_name(kh_encoding e)
 {
 	switch (e) {

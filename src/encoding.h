@@ -23,6 +23,10 @@ typedef enum {
  * "euc-jp", "utf-16le", "utf-16be", "utf-16", "auto"; case-insensitive, '-'
  * and '_' optional ("UTF8", "Shift-JIS").  -1 if unknown. */
 int kh_encoding_parse(const char *name);
+/* Every name kh_encoding_parse accepts, in the form the docs write it
+ * ("auto", "utf-8", "cp932", "shift_jis", ...), aliases right after the name
+ * they stand for; *n is set to the count. */
+const char *const *kh_encoding_names(size_t *n);
 const char *kh_encoding_name(kh_encoding e);  /* "UTF-8", "CP932", ... */
 /* Detect from a BOM, else valid UTF-8, else CP932 or EUC-JP by byte structure.
  * Pure ASCII (and empty) is UTF-8.  Never returns KH_ENC_AUTO or KH_ENC_UTF16;

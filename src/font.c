@@ -263,6 +263,13 @@ kh_font *kh_fonts_load_file(kh_fonts *fs, const char *path, int index, kh_loc wh
 /* ---- lookup ---- */
 
 /* Family names compare ignoring case and blanks, as fontconfig does. */
+static int name_eq(const char *a, const char *b);
+
+int kh_font_name_eq(const char *a, const char *b)
+{
+	return a && b && name_eq(a, b);
+}
+
 static int name_eq(const char *a, const char *b)
 {
 	for (;;) {
@@ -282,6 +289,11 @@ static int is_regular_style(const char *s)
 {
 	return name_eq(s, "Regular") || name_eq(s, "Book") || name_eq(s, "Roman") || name_eq(s, "Normal") ||
 	       name_eq(s, "Medium") || name_eq(s, "Standard");
+}
+
+int kh_font_is_regular(const kh_font *f)
+{
+	return f && is_regular_style(f->style);
 }
 
 static int pattern_has_style(FcPattern *p, const char *style)
@@ -525,6 +537,51 @@ static void hint_families(const char *family)
 	free_names(names, n);
 }
 
+/* "Liberation Sans Bold": a family followed by one of its faces' style
+ * names?  Then the hint names both (as fontconfig spells them) and 1 is
+ * returned. */
+static int hint_family_face(const char *family)
+{
+	size_t len = strlen(family);
+	int found = 0;
+	for (size_t cut = len; cut-- > 1 && !found;) {
+		FcPattern *pat;
+		FcObjectSet *os;
+		FcFontSet *set;
+		char *prefix;
+		const char *suffix = family + cut + 1;
+		if (family[cut] != ' ' || !*suffix)
+			continue;
+		prefix = kh_xstrndup(family, cut);
+		pat = FcPatternCreate();
+		FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)prefix);
+		os = FcObjectSetBuild(FC_FAMILY, FC_STYLE, FC_FONTFORMAT, (char *)NULL);
+		set = FcFontList(fc_get(), pat, os);
+		for (int i = 0; set && i < set->nfont && !found; i++) {
+			FcPattern *p = set->fonts[i];
+			FcChar8 *fam, *st;
+			if (!is_truetype(p))
+				continue;
+			for (int j = 0; !found && FcPatternGetString(p, FC_FAMILY, j, &fam) == FcResultMatch; j++) {
+				if (!name_eq((const char *)fam, prefix))
+					continue;
+				for (int k = 0; !found && FcPatternGetString(p, FC_STYLE, k, &st) == FcResultMatch; k++)
+					if (name_eq((const char *)st, suffix)) {
+						kh_hint("'%s' is a face of '%s': write 'font: %s' and 'face: %s'", (const char *)st,
+						        (const char *)fam, (const char *)fam, (const char *)st);
+						found = 1;
+					}
+			}
+		}
+		if (set)
+			FcFontSetDestroy(set);
+		FcObjectSetDestroy(os);
+		FcPatternDestroy(pat);
+		free(prefix);
+	}
+	return found;
+}
+
 kh_font *kh_fonts_lookup(kh_fonts *fs, const char *family, const char *style, kh_loc where)
 {
 	FcConfig *cfg = fc_get();
@@ -581,9 +638,10 @@ kh_font *kh_fonts_lookup(kh_fonts *fs, const char *family, const char *style, kh
 	}
 	if (nfam == 0) {
 		kh_error(where, "font '%s' is not installed", family);
-		hint_families(family);
+		if (!hint_family_face(family))
+			hint_families(family);
 	} else if (!best) {
-		kh_error(where, "font '%s' has no style '%s'", family, style ? style : "Regular");
+		kh_error(where, "font '%s' has no face '%s'", family, style ? style : "Regular");
 		{
 			kh_buf b = KH_BUF_INIT;
 			for (int i = 0; i < set->nfont; i++) {
@@ -595,7 +653,7 @@ kh_font *kh_fonts_lookup(kh_fonts *fs, const char *family, const char *style, kh
 				kh_buf_printf(&b, "%s'%s'", b.len ? ", " : "", (const char *)st);
 			}
 			if (b.len)
-				kh_hint("its styles are %s", b.s);
+				kh_hint("its faces are %s", b.s);
 			kh_buf_free(&b);
 		}
 	} else {

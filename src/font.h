@@ -22,11 +22,16 @@ typedef struct kh_fonts kh_fonts; /* the registry of one document build */
 kh_fonts *kh_fonts_new(const char *extra_dir);
 void kh_fonts_drop(kh_fonts *fs);
 
-/* Look a family up ("IPAexMincho", "Liberation Serif"), style "Regular" when
- * NULL.  Returns a font owned by the registry (the same pointer for the same
- * face), or NULL after reporting at `where`: not found (naming the closest
- * installed families), or a CFF-outline (.otf) font that cannot be embedded. */
+/* Look a family up ("IPAexMincho", "Liberation Serif"), style (the face:
+ * "Bold", "Italic", as `kumihan fonts` lists them) "Regular" when NULL.
+ * Returns a font owned by the registry (the same pointer for the same face),
+ * or NULL after reporting at `where`: not found (naming the closest installed
+ * families, or the family and face when the name is "Family Face"), no such
+ * face, or a CFF-outline (.otf) font that cannot be embedded. */
 kh_font *kh_fonts_lookup(kh_fonts *fs, const char *family, const char *style, kh_loc where);
+/* Do two family (or style) names name the same thing?  Case and spaces do
+ * not count ("IPAex Gothic" = "IPAexGothic"), as in kh_fonts_lookup. */
+int kh_font_name_eq(const char *a, const char *b);
 /* Load a font file directly (path, collection index). */
 kh_font *kh_fonts_load_file(kh_fonts *fs, const char *path, int index, kh_loc where);
 
@@ -37,6 +42,8 @@ kh_font *kh_fonts_get(const kh_fonts *fs, int i);
 const char *kh_font_family(const kh_font *f);
 const char *kh_font_style(const kh_font *f);
 const char *kh_font_path(const kh_font *f);
+/* Is f the family's regular face (Regular, Book, Roman, Normal, Medium)? */
+int kh_font_is_regular(const kh_font *f);
 int kh_font_index(const kh_font *f);
 const char *kh_font_postscript_name(const kh_font *f);
 

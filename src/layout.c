@@ -100,6 +100,9 @@ typedef struct eng {
 	kh_loc *said_names;
 	int nsaid_names;
 	size_t said_names_cap;
+	const kh_ynode **said_filters; /* `where`s already reported as keeping no row */
+	int nsaid_filters;
+	size_t said_filters_cap;
 } eng;
 
 enum { R_PAGE, R_BOX, R_FIXED };
@@ -1570,6 +1573,52 @@ static void draw_image(eng *e, region *r, double x, double w, double h, int stac
 
 /* ---- data selections: where, sort ---- */
 
+/* A `where` that keeps no row of its table is almost always a typo in a
+ * value: a warning at the filter (once), with the closest value of the
+ * column when an == condition matches no cell. */
+static void say_empty_filter(eng *e, const kh_ynode *wn, const kh_table *t, const kh_filter *f, int nf)
+{
+	const char *tname = NULL;
+	for (int i = 0; i < e->nsaid_filters; i++)
+		if (e->said_filters[i] == wn)
+			return;
+	kh_grow(&e->said_filters, sizeof *e->said_filters, (size_t)e->nsaid_filters + 1, &e->said_filters_cap);
+	e->said_filters[e->nsaid_filters++] = wn;
+	for (int i = 0; i < e->doc->ntables; i++)
+		if (e->doc->tables[i] == t)
+			tname = e->doc->table_names[i];
+	kh_warning(wn->loc, "the filter '%s' keeps no row of '%s'", wn->str, tname ? tname : t->path);
+	for (int i = 0; i < nf; i++) {
+		const char **vals, *near = NULL;
+		size_t nv = 0;
+		int hit = 0;
+		if (f[i].op != KH_CMP_EQ || f[i].col < 0 || !*f[i].value)
+			continue;
+		vals = kh_xmalloc(((size_t)t->nrows + 1) * sizeof *vals);
+		for (int r = 0; r < t->nrows && !hit; r++) {
+			const char *v = kh_table_cell(t, r, f[i].col);
+			size_t k;
+			hit = kh_value_compare(v, f[i].value) == 0;
+			for (k = 0; k < nv && strcmp(vals[k], v); k++)
+				;
+			if (k == nv && *v)
+				vals[nv++] = v;
+		}
+		/* the same word in another case first (B for b), then a typo */
+		for (size_t k = 0; !hit && k < nv && !near; k++)
+			if (!strcasecmp(vals[k], f[i].value))
+				near = vals[k];
+		if (!hit && !near)
+			near = kh_closest(f[i].value, vals, nv);
+		free(vals);
+		if (hit)
+			continue;
+		if (near)
+			kh_hint("did you mean '%s'?", near);
+		break;
+	}
+}
+
 /* Rows of the element's data (name in `data` or the main value), filtered
  * and sorted; "group" means the current group's rows.  Returns 0, or -1
  * after reporting. */
@@ -1599,6 +1648,8 @@ static int select_rows(eng *e, const kh_ynode *el, const kh_ynode *name_node, co
 			return 0;
 		}
 		all = kh_table_select(t, f, nf, sort_col, desc, e->arena);
+		if (nf > 0 && all.n == 0 && t->nrows > 0)
+			say_empty_filter(e, kh_prop(el, "where"), t, f, nf);
 		in = kh_xcalloc((size_t)t->nrows + 1, 1);
 		for (int i = 0; i < c->group.n; i++)
 			in[c->group.idx[i]] = 1;
@@ -1636,6 +1687,8 @@ static int select_rows(eng *e, const kh_ynode *el, const kh_ynode *name_node, co
 	}
 	*tp = t;
 	*rows = kh_table_select(t, f, nf, sort_col, desc, e->arena);
+	if (nf > 0 && rows->n == 0 && t->nrows > 0)
+		say_empty_filter(e, kh_prop(el, "where"), t, f, nf);
 	return 0;
 }
 
@@ -1677,9 +1730,13 @@ static void draw_list(eng *e, region *r, double x, double w, const kh_ynode *el,
 	} else {
 		nitems = m->n;
 	}
-	if (ind.set || !numbered) {
+	if (ind.set) {
 		indent = lenv(ind, w, st->size);
+	} else if (!strcmp(bullet, "none") || !*bullet) {
+		indent = st->size; /* no bullet: 1em */
 	} else {
+		/* the widest bullet and half an em, so the text never touches it
+		 * (a full-width ● is a whole em) */
 		const char *widest = numbered ? kh_arena_printf(e->arena, "%d.", nitems) : bullet;
 		indent = (st->font ? kh_text_width(widest, st) : st->size) + 0.5 * st->size;
 	}
@@ -2669,6 +2726,7 @@ static kh_dl *run(kh_doc *doc, int total_pages, int *needs_pages)
 	free(e.labels);
 	free(e.said_conns);
 	free(e.said_names);
+	free(e.said_filters);
 	kh_buf_free(&e.tmp);
 	*needs_pages = e.needs_pages;
 	if (kh_diag_errors() > errors0) {

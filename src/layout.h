@@ -24,6 +24,7 @@ typedef struct kh_build_opts {
 	const char *fonts_dir;  /* project fonts folder searched first; NULL: "fonts" */
 	int check_only;         /* run everything but write nothing */
 	int strict;             /* warnings are errors */
+	int report;             /* print "wrote PATH (N pages)" on standard output when written */
 } kh_build_opts;
 
 /* Build one edition.  Returns 0 (warnings allowed) or 1 after reporting every

@@ -101,6 +101,7 @@ static int cmd_build(int argc, char **argv, int check_only)
 	int c;
 	memset(&bo, 0, sizeof bo);
 	bo.check_only = check_only;
+	bo.report = !check_only;
 	while ((c = getopt_long(argc, argv, check_only ? "l:h" : "l:o:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'l': bo.locale = optarg; break;

@@ -32,6 +32,7 @@ typedef enum {
 	T_TEXT_OR_TEXTS,
 	T_FILE,         /* a file path relative to the layout (may be a template) */
 	T_FONT,
+	T_FACE,         /* a face (style) of the font: Bold, Italic */
 	T_FONTS,        /* a font or a list of fonts */
 	T_FONTMAP,      /* font: font */
 	T_LEN,
@@ -63,6 +64,7 @@ typedef enum {
 	T_PAGESIZE,
 	T_YEARFMT,
 	T_DATA,         /* file, or { file, encoding } */
+	T_ENCODING,     /* a name kh_encoding_parse accepts */
 	T_SEC_LOCALES,
 	T_SEC_DATA,
 	T_SEC_COLORS,
@@ -111,7 +113,6 @@ static const char *const ch_fit[] = {"contain", "cover", NULL};
 static const char *const ch_repeat[] = {"column", "row", "grid", "flow", NULL};
 static const char *const ch_split[] = {"open", "closed", NULL};
 static const char *const ch_chart[] = {"grid", "auto", NULL};
-static const char *const ch_encoding[] = {"auto", "utf-8", "cp932", "euc-jp", "utf-16le", "utf-16be", NULL};
 static const char *const ch_pagesize[] = {"A3", "A4", "A5", "B4", "B5", "Letter", NULL};
 
 static const char *const element_kinds[] = {"text", "flow", "box", "line", "connector", "image",
@@ -137,6 +138,8 @@ static const keyset placement = {"placement", "an element", "Every element takes
 static const keydef textstyle_keys[] = {
 	{"font", T_FONT, 0, "IPAexMincho", "font family (the project's `fonts/` folder first, then the system)",
 	 NULL, NULL},
+	{"face", T_FACE, 0, "Regular", "the font's face, as `kumihan fonts` lists it: `Bold`, `Italic`, "
+	 "`Bold Italic`... (fallback fonts keep their regular face)", NULL, NULL},
 	{"leading", T_LEADING, F_POS | F_NOPCT, "1.6", "baseline to baseline (行送り): a length, or a number "
 	 "times the size", NULL, NULL},
 	{"color", T_COLOR, 0, "black", "text colour", NULL, NULL},
@@ -195,8 +198,9 @@ static const keyset locale = {"locale", "a locale", "One edition: `locales: { ja
 
 static const keydef datafile_keys[] = {
 	{"file", T_FILE, F_REQ, NULL, "CSV file, relative to the layout", NULL, NULL},
-	{"encoding", T_ENUM, 0, "auto", "`auto`: BOM, then UTF-8, then CP932 or EUC-JP by byte structure",
-	 ch_encoding, NULL},
+	{"encoding", T_ENCODING, 0, "auto", "`auto`: BOM, then UTF-8, then CP932 or EUC-JP by byte structure; "
+	 "or `utf-8`, `cp932` (`shift_jis`, `sjis`, `windows-31j`, `ms932`), `euc-jp`, `utf-16le`, `utf-16be`, "
+	 "`utf-16` (case and `-` `_` do not matter)", NULL, NULL},
 	{NULL, 0, 0, NULL, NULL, NULL, NULL},
 };
 static const keyset datafile = {"datafile", "a table", "A table: `name: file.csv`, or "
@@ -324,7 +328,8 @@ static const keydef list_keys[] = {
 	{"sort", T_SORT, 0, "file order", "column to sort rows by; `-column` descending", NULL, NULL},
 	{"bullet", T_TEXT, 0, "●", "bullet text (`・`, `※`...), `number` for 1. 2. 3., or `none`", NULL, NULL},
 	{"style", T_STYLE, 0, "default", "text style", NULL, NULL},
-	{"indent", T_LEN, F_NOPCT, "1em", "hanging indent: where item text starts after the bullet", NULL, NULL},
+	{"indent", T_LEN, F_NOPCT, "bullet + 0.5em", "hanging indent: where item text starts; by default the "
+	 "bullet's width (the widest number's) and half an em (1em without a bullet)", NULL, NULL},
 	{"gap", T_LEN, F_POS, "0", "space between items", NULL, NULL},
 	END,
 };
@@ -492,6 +497,7 @@ static const char *type_phrase(const keydef *k)
 	case T_PAGESIZE: return "a page size (A3 A4 A5 B4 B5 Letter) or [width, height]";
 	case T_TABLE_OR_TEXTS: return "a table name or a list of items";
 	case T_DATA: return "a file name or a mapping with file and encoding";
+	case T_ENCODING: return "an encoding name such as cp932";
 	case T_SEC_MAP: case T_SEC_LOCALES: case T_SEC_DATA: case T_SEC_COLORS: case T_SEC_STYLES:
 	case T_SEC_MASTERS: return "a mapping";
 	case T_MAPOF: return "a mapping of names to mappings";
@@ -576,6 +582,50 @@ static size_t scan_number(const char *s, double *v)
 	return i;
 }
 
+/* s with full-width ASCII forms (U+FF01..U+FF5E: ３２ｍｍ) made ASCII, malloc'd;
+ * NULL when s has none. */
+static char *ascii_of_fullwidth(const char *s)
+{
+	kh_buf b = KH_BUF_INIT;
+	size_t len = strlen(s);
+	int any = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		int k = kh_utf8_decode(s + i, len - i, &cp);
+		if (k <= 0) {
+			kh_buf_free(&b);
+			return NULL;
+		}
+		if (cp >= 0xFF01 && cp <= 0xFF5E) {
+			char c = (char)(cp - 0xFF01 + 0x21);
+			kh_buf_add(&b, &c, 1);
+			any = 1;
+		} else {
+			kh_buf_add(&b, s + i, (size_t)k);
+		}
+		i += (size_t)k;
+	}
+	if (!any) {
+		kh_buf_free(&b);
+		return NULL;
+	}
+	return kh_buf_detach(&b);
+}
+
+/* After a length error: a hint when the value was typed in full width. */
+static int hint_fullwidth_len(const char *s)
+{
+	char *a = ascii_of_fullwidth(s);
+	double v;
+	int r = 0;
+	if (a && scan_number(a, &v) > 0) {
+		kh_hint("write it in ASCII (half-width) characters: %s", a);
+		r = 1;
+	}
+	free(a);
+	return r;
+}
+
 /* Length parser; label NULL for the public form.  flags: F_POS, F_NOPCT. */
 static int parse_len(const kh_ynode *n, kh_len *out, const char *label, int flags)
 {
@@ -601,6 +651,7 @@ static int parse_len(const kh_ynode *n, kh_len *out, const char *label, int flag
 			kh_error(n->loc, "%s must be a length such as 10pt or 3.5mm, not '%s'", label, s);
 		else
 			kh_error(n->loc, "expected a length such as 10pt or 3.5mm, not '%s'", s);
+		hint_fullwidth_len(s);
 		return -1;
 	}
 	unit = s + k;
@@ -635,7 +686,9 @@ static int parse_len(const kh_ynode *n, kh_len *out, const char *label, int flag
 				break;
 		if (i == KH_COUNT(units)) {
 			kh_error(n->loc, "unknown unit '%s' in '%s'", unit, s);
-			if (strcmp(unit, "q") == 0 || strcmp(unit, "MM") == 0 || strcmp(unit, "PT") == 0 ||
+			if (hint_fullwidth_len(s))
+				;
+			else if (strcmp(unit, "q") == 0 || strcmp(unit, "MM") == 0 || strcmp(unit, "PT") == 0 ||
 			    strcmp(unit, "Pt") == 0)
 				kh_hint("units are case-sensitive: %s", units_hint);
 			else
@@ -789,6 +842,55 @@ static void palette_names(const kh_ynode *palette, const char ***names, size_t *
 		(*names)[(*n)++] = palette->keys[i]->str;
 }
 
+/* An unquoted "#2E6B3A" is a YAML comment: the value reads as empty.  For an
+ * empty plain scalar whose source line has '#' and 3 or 6 hexadecimal
+ * digits where the value would be, returns that colour ("#2E6B3A",
+ * malloc'd) and its position; else NULL.  Reads the layout file again: only on this error. */
+static char *colour_in_comment(const kh_ynode *v, kh_loc *at)
+{
+	char *data, *found = NULL;
+	size_t len;
+	const char *p;
+	int line = 1, col = 1;
+	if (v->kind != KH_Y_SCALAR || v->str[0] || v->quoted || !v->loc.file || v->loc.line <= 0 ||
+	    v->loc.col <= 0 || kh_file_read(v->loc.file, &data, &len) != 0)
+		return NULL;
+	for (p = data; *p && line < v->loc.line; p++)
+		if (*p == '\n')
+			line++;
+	/* to the value's column (characters), then past blanks */
+	for (; *p && *p != '\n' && col < v->loc.col; p++)
+		if (((unsigned char)p[1] & 0xC0) != 0x80)
+			col++;
+	for (; *p == ' ' || *p == '\t'; p++)
+		col++;
+	if (*p == '#') {
+		size_t k = 1;
+		while (hexval((unsigned char)p[k]) >= 0)
+			k++;
+		if ((k == 4 || k == 7) && (!p[k] || strchr(" \t\r\n,}]", p[k]))) {
+			found = kh_xstrndup(p, k);
+			*at = kh_loc_make(v->loc.file, line, col);
+		}
+	}
+	free(data);
+	return found;
+}
+
+/* The error for an empty value that was a colour eaten as a comment; 1 if
+ * it was reported. */
+static int say_colour_comment(const kh_ynode *v, const char *label)
+{
+	kh_loc at;
+	char *c = colour_in_comment(v, &at);
+	if (!c)
+		return 0;
+	kh_error(at, "%s is empty: '#' starts a comment in YAML", label);
+	kh_hint("quote the colour: \"%s\"", c);
+	free(c);
+	return 1;
+}
+
 static int parse_color(const kh_ynode *n, const kh_ynode *palette, kh_color *out, const char *label)
 {
 	const char *why = NULL;
@@ -808,6 +910,8 @@ static int parse_color(const kh_ynode *n, const kh_ynode *palette, kh_color *out
 	}
 	if (r == 0)
 		return 0;
+	if (label && say_colour_comment(n, label))
+		return -1;
 	/* a name from the palette */
 	{
 		const kh_ynode *v = kh_ymap_get(palette, n->str);
@@ -854,6 +958,15 @@ int kh_parse_color(const kh_ynode *n, const kh_ynode *palette, kh_color *out)
 }
 
 /* ---- filters: "column == 'value' and column2 != ''" ---- */
+
+/* kh_value_is_number on the n bytes at s. */
+static int value_is_number_n(const char *s, size_t n)
+{
+	char *t = kh_xstrndup(s, n);
+	int r = kh_value_is_number(t);
+	free(t);
+	return r;
+}
 
 static const char *skip_sp(const char *p)
 {
@@ -921,6 +1034,16 @@ int kh_parse_where(const kh_ynode *n, const kh_table *t, kh_filter *out, int max
 				kh_error(kh_yscalar_loc(n, (size_t)(p - s)), "expected a value after the operator in the "
 				         "filter '%s'", s);
 				kh_hint("quote text values: \"area == 'welfare'\"; '' is the empty value");
+				return -1;
+			}
+			if (!value_is_number_n(v0, (size_t)(v1 - v0))) {
+				/* docs: values are quoted or numbers; a bare word is a typo
+				 * as often as it is text */
+				char *w = kh_xstrndup(v0, (size_t)(v1 - v0));
+				kh_error(kh_yscalar_loc(n, (size_t)(v0 - s)), "the value '%s' in the filter '%s' is not quoted",
+				         w, s);
+				kh_hint("text values are quoted: \"%.*s'%s'%s\"", (int)(v0 - s), s, w, v1);
+				free(w);
 				return -1;
 			}
 		}
@@ -1200,6 +1323,42 @@ static void check_year_format(const kh_ynode *v, const char *label)
 	}
 }
 
+/* An encoding name: exactly what `kumihan data --encoding` takes. */
+static void check_encoding(const kh_ynode *v, const char *label)
+{
+	size_t n;
+	const char *const *names = kh_encoding_names(&n);
+	const char *best;
+	char *low;
+	kh_buf b = KH_BUF_INIT;
+	if (v->kind != KH_Y_SCALAR || !v->str[0]) {
+		say_wrong(label, v, "an encoding name such as cp932");
+		return;
+	}
+	if (kh_encoding_parse(v->str) >= 0)
+		return;
+	low = kh_xstrdup(v->str);
+	for (char *p = low; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	best = kh_closest(low, names, n);
+	free(low);
+	/* "cp932 (shift_jis, sjis, ...)": aliases in brackets after their name */
+	for (size_t i = 0; i < n; i++) {
+		int alias = i > 0 && kh_encoding_parse(names[i]) == kh_encoding_parse(names[i - 1]);
+		int prev_alias = i > 1 && kh_encoding_parse(names[i - 1]) == kh_encoding_parse(names[i - 2]);
+		if (alias)
+			kh_buf_printf(&b, "%s%s", prev_alias ? ", " : " (", names[i]);
+		else
+			kh_buf_printf(&b, "%s%s", prev_alias ? "), " : i ? ", " : "", names[i]);
+	}
+	if (n > 1 && kh_encoding_parse(names[n - 1]) == kh_encoding_parse(names[n - 2]))
+		kh_buf_puts(&b, ")");
+	kh_error(v->loc, "unknown encoding '%s'", v->str);
+	kh_hint("%s%s%sthe encodings are %s (case, '-' and '_' do not matter)", best ? "did you mean '" : "",
+	        best ? best : "", best ? "'? " : "", kh_buf_cstr(&b));
+	kh_buf_free(&b);
+}
+
 static void check_value(checker *c, const keydef *k, const kh_ynode *v)
 {
 	const char *label = klabel(k);
@@ -1221,6 +1380,10 @@ static void check_value(checker *c, const keydef *k, const kh_ynode *v)
 	case T_FONT:
 		if (v->kind != KH_Y_SCALAR || !v->str[0])
 			say_wrong(label, v, "a font family name such as IPAexMincho");
+		break;
+	case T_FACE:
+		if (v->kind != KH_Y_SCALAR || !v->str[0])
+			say_wrong(label, v, "a face name such as Bold");
 		break;
 	case T_TEXT:
 		check_text(c, v, label, k->flags & F_ROW);
@@ -1481,6 +1644,9 @@ static void check_value(checker *c, const keydef *k, const kh_ynode *v)
 		break;
 	case T_YEARFMT:
 		check_year_format(v, label);
+		break;
+	case T_ENCODING:
+		check_encoding(v, label);
 		break;
 	case T_MAPOF:
 		if (v->kind != KH_Y_MAP) {
@@ -1893,7 +2059,7 @@ static void check_colors(checker *c, const kh_ynode *v)
 		r = parse_color_literal(val->str, &col, &why);
 		if (r < 0)
 			kh_error(val->loc, "bad colour '%s': %s", val->str, why);
-		else if (r > 0)
+		else if (r > 0 && !say_colour_comment(val, label))
 			kh_error(val->loc, "%s must be written out such as \"#1F3A68\", cmyk(100, 60, 0, 20) or gray(40), "
 			         "not '%s'", label, val->str);
 	}
@@ -2317,6 +2483,7 @@ static const char *type_name(const keydef *k, char *buf, size_t size)
 	case T_TEXT_OR_TEXTS: return "text, or list of text";
 	case T_FILE: return "file";
 	case T_FONT: return "font";
+	case T_FACE: return "face";
 	case T_FONTS: return "font, or list of fonts";
 	case T_FONTMAP: return "map of fonts";
 	case T_LEN: return "length";
@@ -2354,6 +2521,7 @@ static const char *type_name(const keydef *k, char *buf, size_t size)
 	case T_PAGESIZE: return "page size";
 	case T_YEARFMT: return "year format";
 	case T_DATA: return "file or map";
+	case T_ENCODING: return "encoding";
 	case T_SEC_LOCALES: return "map of locales";
 	case T_SEC_DATA: return "map of tables";
 	case T_SEC_COLORS: return "map of colours";

@@ -74,8 +74,8 @@ kh_color kh_prop_color(const kh_ynode *el, const char *key, const kh_ynode *pale
 int kh_prop_enum(const kh_ynode *el, const char *key, const char *const *choices, int def);
 
 /* Filters (`where:`): conditions `column OP value` joined with `and`; OP is
- * == != < <= > >=; a value is quoted ('...' or "...") or a bare word or
- * number.  With t, columns are resolved (kh_table_require at the column's
+ * == != < <= > >=; a value is quoted ('...' or "...") or a number (a bare
+ * word is an error with a hint to quote it).  With t, columns are resolved (kh_table_require at the column's
  * position); without, only the syntax is checked.  Values are copied into
  * arena (may be NULL when out is NULL).  Returns the number of conditions
  * (0 when n is NULL), or -1 after reporting. */

@@ -84,14 +84,15 @@ expect_eq "engine elements: caption under the image frame" \
 expect_eq "engine elements: vertical label, brackets rotated" \
 	'text IPAexGothic 7.00 #1F3A68 at 348.66,241.43 vertical to 348.66,311.43 rotated 2 "協働事業（ASEAN）"' \
 	"$(item elements 'vertical')"
-# the bullet at the list's x, the item text 1em (9pt) further; numbers as
-# wide as the widest ("5.") plus half an em
-expect_eq "engine elements: bullets and numbers hang left of the item text" "42.52 51.52 235.28 247.82" \
+# the bullet at the list's x, the item text the full-width ● (9pt) and half
+# an em further (13.5pt: they never touch); numbers as wide as the widest
+# ("5.") plus half an em
+expect_eq "engine elements: bullets and numbers hang left of the item text" "42.52 56.02 235.28 247.82" \
 	"$(awk '$1 == "text" && $6 ~ /,399.10$/ { split($6, p, ","); printf "%s%s", s, p[1]; s = " " }' "$TMP/elements.dump" |
 	   tr ' ' '\n' | sort -n | tr '\n' ' ' | sed 's/ $//')"
 expect_eq "engine elements: each bullet comes before its item in the display list (text layer order)" \
 	'"●" "世界保健機関" "●" "国際労働機関"' \
-	"$(awk '$1 == "text" && $6 ~ /^42.52,(399|413).10$|^51.52,(399|413).10$/ { printf "%s%s", s, $NF; s = " " }' "$TMP/elements.dump")"
+	"$(awk '$1 == "text" && $6 ~ /^42.52,(399|413).10$|^56.02,(399|413).10$/ { printf "%s%s", s, $NF; s = " " }' "$TMP/elements.dump")"
 expect_eq "engine elements: list items 14pt apart (the leading)" "399.10 413.10 427.10 441.10 455.10" \
 	"$(awk '$NF ~ /^"[0-9]\."$/ { split($6, p, ","); printf "%s%s", s, p[2]; s = " " }' "$TMP/elements.dump")"
 # The chart: the top node spans the three columns; arrows run straight down

@@ -74,8 +74,8 @@ int main(void)
 			 "l.yaml:4:11: error: font 'Nimbus Roman' has CFF outlines (NimbusRoman-Regular.otf), which libharu "
 			 "cannot embed\nhint: use a TrueType font (.ttf or .ttc), such as IPAexGothic or IPAexMincho\n"},
 			{"Liberation Serif", "Black", 5, 3, "font: unknown style refused", "font: unknown style message",
-			 "l.yaml:5:3: error: font 'Liberation Serif' has no style 'Black'\n"
-			 "hint: its styles are 'Regular', 'Italic', 'Bold', 'Bold Italic'\n"},
+			 "l.yaml:5:3: error: font 'Liberation Serif' has no face 'Black'\n"
+			 "hint: its faces are 'Regular', 'Italic', 'Bold', 'Bold Italic'\n"},
 			{"Arial", NULL, 6, 3, "font: Arial is not installed", "font: fontconfig's stand-in named",
 			 "l.yaml:6:3: error: font 'Arial' is not installed\n"
 			 "hint: 'Liberation Sans' is installed and stands in for it elsewhere (fontconfig); name it to use it\n"},
@@ -101,6 +101,30 @@ int main(void)
 		T_OK("font: Bold is another face", b && b != ls && strstr(kh_font_path(b), "LiberationSerif-Bold.ttf"));
 		T_OK("font: style matched without regard to case", it && strstr(kh_font_path(it), "LiberationSerif-Italic.ttf"));
 		T_OK("font: Bold is wider", b && kh_font_advance(b, 'm', 10) >= kh_font_advance(ls, 'm', 10));
+		T_OK("font: the regular face is regular", kh_font_is_regular(ls) && kh_font_is_regular(m));
+		T_OK("font: Bold is not regular", b && !kh_font_is_regular(b));
+	}
+	T_OK("font: names equal without case and spaces", kh_font_name_eq("IPAex Gothic", "ipaexgothic") &&
+	     kh_font_name_eq(" Liberation  Sans", "LiberationSans") && !kh_font_name_eq("IPAexGothic", "IPAexMincho") &&
+	     !kh_font_name_eq("Liberation Sans", "Liberation Sans Bold") && !kh_font_name_eq(NULL, "x"));
+	{
+		/* the face written into the family name: both keys named */
+		static const struct {
+			const char *family, *expect;
+		} faces[] = {
+			{"Liberation Sans Bold", "l.yaml:2:3: error: font 'Liberation Sans Bold' is not installed\n"
+			 "hint: 'Bold' is a face of 'Liberation Sans': write 'font: Liberation Sans' and 'face: Bold'\n"},
+			{"liberation serif bold italic", "l.yaml:2:3: error: font 'liberation serif bold italic' is not installed\n"
+			 "hint: 'Bold Italic' is a face of 'Liberation Serif': write 'font: Liberation Serif' and 'face: Bold Italic'\n"},
+			{"IPAexGothic Bold", "l.yaml:2:3: error: font 'IPAexGothic Bold' is not installed\n"
+			 "hint: did you mean 'IPAexGothic'?\n"},
+		};
+		for (size_t i = 0; i < KH_COUNT(faces); i++) {
+			t_capture_begin();
+			T_OK("font: a face in the family name is not a family",
+			     kh_fonts_lookup(fs, faces[i].family, NULL, kh_loc_make("l.yaml", 2, 3)) == NULL);
+			T_STR("font: ... its hint", faces[i].expect, t_capture_end());
+		}
 	}
 
 	/* loading files directly */

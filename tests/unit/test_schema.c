@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "bind.h"
 #include "diag.h"
@@ -512,6 +513,77 @@ static void test_parsers(void)
 	      "t.yaml:3:44: error: '@x' in the anchor 'who.top@x' must be a percentage such as @30%\n", t_capture_end());
 }
 
+/* The problems a new user met (tests/data/qa/README.md), each message exact. */
+static void test_qa(void)
+{
+	static const char *const names[] = {"Shift_JIS", "shift-jis", "SJIS", "CP932", "Windows-31J", "ms932",
+	                                    "UTF8", "utf-16", "UTF-16LE", "euc_jp", "auto"};
+	for (size_t i = 0; i < KH_COUNT(names); i++) {
+		char name[64];
+		snprintf(name, sizeof name, "schema: encoding '%s' accepted (as --encoding)", names[i]);
+		T_STR(name, "", check(kh_arena_printf(arena, "data:\n  p: { file: tests/data/docs/programs.csv, "
+		                                      "encoding: %s }\npages:\n  - content: []\n", names[i])));
+	}
+	T_STR("schema: unknown encoding: closest and every name",
+	      "t.yaml:2:54: error: unknown encoding 'utf-17'\n"
+	      "hint: did you mean 'utf-16'? the encodings are auto, utf-8, cp932 (shift_jis, sjis, windows-31j, ms932), "
+	      "euc-jp, utf-16le, utf-16be, utf-16 (case, '-' and '_' do not matter)\n",
+	      check("data:\n  p: { file: tests/data/docs/programs.csv, encoding: utf-17 }\npages:\n  - content: []\n"));
+
+	/* faces */
+	T_STR("schema: face on an element", "", check(page("      - text: x\n        face: Bold Italic\n")));
+	T_STR("schema: an empty face", "t.yaml:2:14: error: 'face' must be a face name such as Bold, not ''\n",
+	      check("styles:\n  h: { face: \"\" }\npages:\n  - content: []\n"));
+
+	/* filters: values are quoted or numbers */
+	T_STR("schema: a bare word in a filter",
+	      "t.yaml:10:25: error: the value 'welfare' in the filter 'area == welfare and partner != ''' is not quoted\n"
+	      "hint: text values are quoted: \"area == 'welfare' and partner != ''\"\n",
+	      check(page("      - list: programs\n        where: \"area == welfare and partner != ''\"\n        item: x\n")));
+	T_STR("schema: numbers need no quotes", "",
+	      check(page("      - list: programs\n        where: \"order >= 2 and order < -1.5 and order != 1,000\"\n"
+	                 "        item: x\n")));
+
+	/* lengths typed in full width */
+	T_STR("schema: full-width digits in a length",
+	      "t.yaml:10:16: error: 'width' must be a length such as 10pt or 3.5mm, not '１２．５mm'\n"
+	      "hint: write it in ASCII (half-width) characters: 12.5mm\n",
+	      check(page("      - text: x\n        width: １２．５mm\n")));
+	T_STR("schema: a full-width unit",
+	      "t.yaml:10:16: error: unknown unit 'ｐｔ' in '12ｐｔ'\nhint: write it in ASCII (half-width) characters: 12pt\n",
+	      check(page("      - text: x\n        width: 12ｐｔ\n")));
+
+	/* an unquoted #RRGGBB: the file is read again to see the comment */
+	{
+		char path[] = "/tmp/kh-test-schema-XXXXXX";
+		int fd = mkstemp(path);
+		static const char src[] = "colors:\n  green: #2E6B3A\n  red:   # to do\n"
+		                          "pages:\n  - content:\n      - box: { size: [1mm, 1mm] }\n"
+		                          "        stroke: \t#abc\n";
+		kh_ynode *r;
+		T_OK("schema: temporary layout written", fd >= 0 && write(fd, src, sizeof src - 1) == (ssize_t)(sizeof src - 1));
+		if (fd >= 0)
+			close(fd);
+		capture();
+		r = kh_yaml_load(kh_arena_strdup(arena, path), arena);
+		if (r)
+			kh_schema_check(r);
+		{
+			char exp[1024];
+			snprintf(exp, sizeof exp,
+			         "%s:2:10: error: the colour 'green' is empty: '#' starts a comment in YAML\n"
+			         "hint: quote the colour: \"#2E6B3A\"\n"
+			         "%s:3:7: error: the colour 'red' must be written out such as \"#1F3A68\", "
+			         "cmyk(100, 60, 0, 20) or gray(40), not ''\n"
+			         "%s:7:18: error: 'stroke' is empty: '#' starts a comment in YAML\n"
+			         "hint: quote the colour: \"#abc\"\n", path, path, path);
+			T_STR("schema: an unquoted # colour is a comment; an empty value with a real one is not", exp,
+			      t_capture_end());
+		}
+		unlink(path);
+	}
+}
+
 static void test_reference(void)
 {
 	char *text = NULL;
@@ -534,6 +606,7 @@ int main(void)
 	test_values();
 	test_getters();
 	test_parsers();
+	test_qa();
 	test_reference();
 	kh_arena_drop(arena);
 	T_DONE();
