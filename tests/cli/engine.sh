@@ -10,7 +10,7 @@ D=tests/data/engine
 # stderr in $TMP/NAME.err, exit status in $TMP/NAME.rc.
 build() {
 	n=$1; shift
-	"$KH" build "$D/$n.yaml" -o "$TMP/$n.pdf" --dump "$TMP/$n.dump" "$@" 2> "$TMP/$n.err"
+	"$KH" build "$D/$n.yaml" -o "$TMP/$n.pdf" --dump "$TMP/$n.dump" "$@" > "$TMP/$n.out" 2> "$TMP/$n.err"
 	echo $? > "$TMP/$n.rc"
 }
 # built NAME: "0 " when it built without a message
@@ -231,7 +231,7 @@ golden "engine masters: golden dump" "$D/masters.dump" "$(cat "$TMP/masters.dump
 build locale
 expect_eq "engine locale: ja builds" "0 " "$(built locale)"
 golden "engine locale: ja golden dump" "$D/locale.ja.dump" "$(cat "$TMP/locale.dump")"
-"$KH" build "$D/locale.yaml" -l en -o "$TMP/locale-en.pdf" --dump "$TMP/locale-en.dump" 2> "$TMP/locale-en.err"
+"$KH" build "$D/locale.yaml" -l en -o "$TMP/locale-en.pdf" --dump "$TMP/locale-en.dump" > /dev/null 2> "$TMP/locale-en.err"
 expect_eq "engine locale: en builds" "0 " "$? $(cat "$TMP/locale-en.err")"
 expect_eq "engine locale: en: fonts substituted, the en size override" \
 	'text LiberationSans 14.00 #000000 at 56.69,69.37 to 150.86 "Typesetting test"' "$(sed -n 2p "$TMP/locale-en.dump")"
@@ -279,7 +279,7 @@ cp "$D/chart-auto.yaml" "$D/tree-edges.csv" "$TMP/grow/"
 cp "$D/tree-nodes.csv" "$TMP/grow/"
 printf 'apec,アジア太平洋経済協力\n' >> "$TMP/grow/tree-nodes.csv"
 printf 'mhlw,apec,連携,\n' >> "$TMP/grow/tree-edges.csv"
-"$KH" build "$TMP/grow/chart-auto.yaml" -o "$TMP/grow.pdf" --dump "$TMP/grow.dump" 2> "$TMP/grow.err"
+"$KH" build "$TMP/grow/chart-auto.yaml" -o "$TMP/grow.pdf" --dump "$TMP/grow.dump" > /dev/null 2> "$TMP/grow.err"
 expect_eq "engine chart auto: a node row added to the CSV builds" "0 " "$? $(cat "$TMP/grow.err")"
 expect_eq "engine chart auto: ... and shows the new box and arrow (5 under the root, 8 arrows)" "1 5 2 8" \
 	"$(awk '/E8EEF7.* rect / { split($8, p, ","); y[p[2]]++ } END { for (k in y) print k, y[k] }' "$TMP/grow.dump" | sort -n | awk '{ printf "%s ", $2 }')$(grep -c 'fill gray(0) stroke none M' "$TMP/grow.dump")"
@@ -290,9 +290,11 @@ expect_eq "engine chart auto: ... with no two boxes overlapping" "" \
 # ---- check, default output, no partial output ----
 out=$("$KH" check "$D/elements.yaml" 2>&1); rc=$?
 expect_eq "engine check: a good layout: exit 0, no message" "0 " "$rc $out"
-( cd "$TMP" && "$KH" build "$ROOT/$D/stack.yaml" 2> err ); rc=$?
+( cd "$TMP" && "$KH" build "$ROOT/$D/stack.yaml" > said 2> err ); rc=$?
 expect_eq "engine build: default output out/NAME.LOCALE.pdf (out/ created)" "0 yes" \
 	"$rc $( [ -s "$TMP/out/stack.ja.pdf" ] && echo yes || echo no)"
+expect_eq "engine build: says what it wrote on standard output, nothing on standard error" \
+	"wrote out/stack.ja.pdf (1 page)|" "$(cat "$TMP/said")|$(cat "$TMP/err")"
 "$KH" check "$D/stack.yaml" --dump - > "$TMP/stdout.dump" 2>&1
 expect_eq "engine check: --dump - writes the dump to standard output" "$(cat "$D/stack.dump")" "$(cat "$TMP/stdout.dump")"
 ln -s "$TMP/target.dump" "$TMP/link.dump"
@@ -306,7 +308,7 @@ expect_eq "engine fonts: the styles' fonts in an edition, after substitution" \
 f=$(printf '%s\n' "$out" | sed -n 's/^head: .* -> //p')
 expect_eq "engine fonts: ... and the file each resolves to" "yes" "$([ -f "$f" ] && echo yes || echo no)"
 printf 'document:\n  title: 表題\n  author: 著者\n  subject: 主題\n  keywords: "組版, PDF"\npages:\n  - content:\n      - text: x\n' > "$TMP/info.yaml"
-"$KH" build "$TMP/info.yaml" -o "$TMP/info.pdf" 2>&1
+"$KH" build "$TMP/info.yaml" -o "$TMP/info.pdf" > /dev/null 2>&1
 if command -v pdfinfo >/dev/null; then
 	expect_eq "engine build: document title, subject, keywords and author reach the PDF" \
 		"表題|主題|組版, PDF|著者" \

@@ -121,7 +121,7 @@ reference_blocks() {
 
 # ---- build both editions ----
 for loc in ja en; do
-	out=$("$KH" build "$LAYOUT" -l $loc -o "$TMP/$loc.pdf" --dump "$TMP/$loc.dump" 2>&1); rc=$?
+	out=$("$KH" build "$LAYOUT" -l $loc -o "$TMP/$loc.pdf" --dump "$TMP/$loc.dump" 2>&1 >/dev/null); rc=$?
 	if [ $rc -ne 0 ] || [ ! -s "$TMP/$loc.pdf" ]; then
 		fail "flagship $loc: builds" "exit status $rc"
 		printf '%s\n' "$out" | head -20 | sed 's/^/    /'
