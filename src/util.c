@@ -172,7 +172,8 @@ char *kh_arena_printf(kh_arena *a, const char *fmt, ...)
 void kh_buf_add(kh_buf *b, const void *p, size_t n)
 {
 	kh_grow(&b->s, 1, b->len + n + 1, &b->cap);
-	memcpy(b->s + b->len, p, n);
+	if (n) /* p may be NULL when n is 0 */
+		memcpy(b->s + b->len, p, n);
 	b->len += n;
 	b->s[b->len] = 0;
 }
