@@ -237,6 +237,8 @@ static void apply_keys(kh_doc *doc, const keysrc *ks, kh_textstyle *ts, kh_loc w
 				ts->kinsoku = (kh_kinsoku)i;
 	if ((s = scalar(style_get(ks, "hanging"))))
 		ts->hanging = truthy(s);
+	if ((s = scalar(style_get(ks, "compress"))))
+		ts->compress = truthy(s) ? 1 : -1; /* 0 leaves it to the script */
 	if ((n = style_get(ks, "fallback"))) {
 		int cnt = n->kind == KH_Y_SEQ ? n->n : 1;
 		ts->nfallback = 0;
@@ -358,7 +360,7 @@ static void resolve_styles(kh_doc *doc)
 const kh_textstyle *kh_doc_elem_style(kh_doc *doc, const kh_ynode *el, const char *key)
 {
 	static const char *const keys[] = {"font", "face", "leading", "color", "align", "indent",
-	                                   "letter-spacing", "kinsoku", "hanging", "fallback"};
+	                                   "letter-spacing", "kinsoku", "hanging", "compress", "fallback"};
 	const kh_ynode *n = kh_prop(el, key);
 	const kh_textstyle *base = scalar(n) && *n->str ? kh_doc_style(doc, n->str, n->loc) : &doc->base_style;
 	kh_textstyle *ts;

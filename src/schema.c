@@ -149,6 +149,8 @@ static const keydef textstyle_keys[] = {
 	{"kinsoku", T_ENUM, 0, "strict", "line-breaking rules (禁則): JLREQ strict, normal or loose", ch_kinsoku,
 	 NULL},
 	{"hanging", T_BOOL, 0, "false", "`true`: 、。 may hang past the line end (ぶら下げ)", NULL, NULL},
+	{"compress", T_BOOL, 0, "script", "追い込み: squeeze punctuation and spaces so a line takes the next "
+	 "character before it is widened (default: on for Japanese, off for Latin editions)", NULL, NULL},
 	{"fallback", T_FONTS, 0, NULL, "fonts tried in order for characters the font lacks", NULL, NULL},
 	{NULL, 0, 0, NULL, NULL, NULL, NULL},
 };

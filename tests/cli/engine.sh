@@ -314,3 +314,11 @@ if command -v pdfinfo >/dev/null; then
 		"表題|主題|組版, PDF|著者" \
 		"$(pdfinfo "$TMP/info.pdf" | sed -n 's/^\(Title\|Author\|Subject\|Keywords\): *//p' | paste -s -d '|')"
 fi
+
+# A style's compress key: 追い込み takes 。」 onto the line; without it they go to the next.
+for c in true false; do
+	printf 'styles:\n  default: { font: IPAexMincho, size: 10pt, compress: %s }\npages:\n  - content:\n      - text: 彼は「吾輩は猫である。」と言った。\n        width: 110pt\n' $c > "$TMP/compress-$c.yaml"
+	eval "lines_$c=\"\$("$KH" check "$TMP/compress-$c.yaml" --dump - 2>&1 | sed -n 's/^text .*\"\(.*\)\"$/\1/p' | paste -s -d '|')\""
+done
+expect_eq "engine style compress: true squeezes 。」 onto the line" "彼は「吾輩は猫である。」|と言った。" "$lines_true"
+expect_eq "engine style compress: false breaks before る。」" "彼は「吾輩は猫であ|る。」と言った。" "$lines_false"
