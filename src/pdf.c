@@ -632,6 +632,30 @@ static double pdf_advance(kh_font *f, uint32_t cp, double size)
 #define POS_EPS 0.002 /* pt: how far a glyph may sit from where the widths put it */
 #define MAX_GROUP 2000
 
+/* Marked content around a run: /Span with /ActualText, the run's characters
+ * as UTF-16BE.  Squeezed punctuation (追い込み, 「 set half an em left) puts
+ * a glyph's box over its neighbour's; text extractors (poppler's among them)
+ * then break the line there.  With the actual text they read the run as the
+ * characters it is, in order.  libharu 2.3.0 has no marked-content call: the
+ * operators go straight into the page's content stream. */
+static void actual_text_begin(HPDF_Page page, const kh_dl_text *t)
+{
+	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+	kh_buf b = KH_BUF_INIT;
+	kh_buf_puts(&b, "/Span <</ActualText <FEFF");
+	for (int i = 0; i < t->n; i++)
+		if (t->glyphs[i].cp <= 0xFFFF)
+			kh_buf_printf(&b, "%04X", (unsigned)t->glyphs[i].cp);
+	kh_buf_puts(&b, ">>> BDC\n");
+	HPDF_Stream_WriteStr(attr->stream, kh_buf_cstr(&b));
+	kh_buf_free(&b);
+}
+
+static void actual_text_end(HPDF_Page page)
+{
+	HPDF_Stream_WriteStr(((HPDF_PageAttr)page->attr)->stream, "EMC\n");
+}
+
 static void draw_text(writer *w, HPDF_Page page, const kh_dl_text *t)
 {
 	wfont *wf = font_find(w, t->font);
@@ -641,6 +665,7 @@ static void draw_text(writer *w, HPDF_Page page, const kh_dl_text *t)
 	int i, j;
 	if (!wf || t->n <= 0)
 		return;
+	actual_text_begin(page, t);
 	HPDF_Page_BeginText(page);
 	HPDF_Page_SetFontAndSize(page, wf->hf, (HPDF_REAL)t->size);
 	set_fill(page, &t->color);
@@ -695,6 +720,7 @@ static void draw_text(writer *w, HPDF_Page page, const kh_dl_text *t)
 	if (tc_cur != 0)
 		HPDF_Page_SetCharSpace(page, 0);
 	HPDF_Page_EndText(page);
+	actual_text_end(page);
 	kh_buf_free(&s);
 }
 

@@ -153,7 +153,26 @@ static const char *const lines[] = {
 	"和欧混植 Japanese text 2003（平成15）年",
 	"AVATAR Wave, Typography: fine—“quotes” & 100%.",
 	"ゴシック体の見出し ABC",
+	"「社会保障」、「社会福祉」と、「雇用支援」",
 };
+
+/* A line set with 追い込み: the blank halves of 」、「 squeezed out, so each
+ * glyph's box overlaps its neighbour's (extractors then need /ActualText). */
+static kh_dl_text *squeezed(kh_dl *dl, kh_dl_page *pg, kh_font *f, double size, double x, double y,
+                            const char *utf8)
+{
+	kh_dl_text *t = line(dl, pg, f, size, x, y, utf8, 0);
+	double shift = 0;
+	for (int i = 0; i < t->n; i++) {
+		uint32_t c = t->glyphs[i].cp;
+		if (c == 0x300C && i > 0)
+			shift -= size / 2; /* 「 after something: its blank half goes */
+		t->glyphs[i].x += shift;
+		if (c == 0x300D || c == 0x3001)
+			shift -= size / 2; /* 」、: their blank half goes */
+	}
+	return t;
+}
 
 static kh_dl *sample(kh_fonts *fs, int with_images)
 {
@@ -174,6 +193,7 @@ static kh_dl *sample(kh_fonts *fs, int with_images)
 	line(dl, pg, m, 10, 60, 170, lines[2], 0);
 	line(dl, pg, l, 12, 60, 200, lines[3], 0);   /* kerned */
 	line(dl, pg, g, 14, 60, 240, lines[4], 0)->color = cyan;
+	squeezed(dl, pg, m, 10, 60, 270, lines[5]);
 	p = kh_dl_rect(dl, pg, 50, 80, 400, 180, 6, none, red, 0.75);
 	p->ndash = 2;
 	p->dash[0] = 3.5;
@@ -237,21 +257,24 @@ static void check_tools(const char *pdf)
 	out = run(cmd, &st);
 	for (size_t i = 0; i < KH_COUNT(lines); i++)
 		kh_buf_printf(&exp, "%s\n", lines[i]);
-	T_STR("pdf: pdftotext recovers the text exactly", exp.s, out);
+	T_STR("pdf: pdftotext recovers the text exactly (squeezed punctuation too)", exp.s, out);
 	free(out);
 	kh_buf_free(&exp);
 
-	/* a second reader of the ToUnicode map: Ghostscript (whitespace ignored) */
+	/* a second reader of the ToUnicode map: Ghostscript (whitespace ignored).
+	 * Its txtwrite ignores /ActualText and drops a glyph drawn over another,
+	 * so the squeezed last line is left out here. */
 	if (have("gs")) {
 		kh_buf all = KH_BUF_INIT;
-		for (size_t i = 0; i < KH_COUNT(lines); i++)
+		for (size_t i = 0; i + 1 < KH_COUNT(lines); i++)
 			for (const char *c = lines[i]; *c; c++)
 				if (*c != ' ')
 					kh_buf_putc(&all, *c);
-		kh_buf_putc(&all, '\n');
 		snprintf(cmd, sizeof cmd,
-		         "gs -q -dNOPAUSE -dBATCH -sDEVICE=txtwrite -sOutputFile=- '%s' 2>&1 | tr -d ' \\r\\n'; echo", pdf);
+		         "gs -q -dNOPAUSE -dBATCH -sDEVICE=txtwrite -sOutputFile=- '%s' 2>&1 | tr -d ' \\r\\n'", pdf);
 		out = run(cmd, &st);
+		if (strlen(out) > all.len)
+			out[all.len] = 0; /* the squeezed line follows */
 		T_STR("pdf: Ghostscript extracts the same text", all.s, out);
 		free(out);
 		kh_buf_free(&all);
