@@ -270,8 +270,9 @@ static void apply_keys(kh_doc *doc, const keysrc *ks, kh_textstyle *ts, kh_loc w
 	(void)where;
 }
 
-/* The root default: 10pt IPAexMincho, leading 1.6, left, black. */
-static void root_style(kh_doc *doc, kh_textstyle *ts, kh_loc where, int *ok)
+/* What every style starts from, but the font: 10pt, leading 1.6, left,
+ * black, the edition's script. */
+static void style_base(const kh_doc *doc, kh_textstyle *ts)
 {
 	memset(ts, 0, sizeof *ts);
 	ts->size = 10;
@@ -280,6 +281,12 @@ static void root_style(kh_doc *doc, kh_textstyle *ts, kh_loc where, int *ok)
 	ts->lang = doc->locale.name;
 	ts->latin = doc->locale.latin;
 	ts->strict_glyphs = doc->strict;
+}
+
+/* The root default: 10pt IPAexMincho, leading 1.6, left, black. */
+static void root_style(kh_doc *doc, kh_textstyle *ts, kh_loc where, int *ok)
+{
+	style_base(doc, ts);
 	ts->font = font_for(doc, "IPAexMincho", NULL, 1, where);
 	*ok = ts->font != NULL;
 }
@@ -293,13 +300,7 @@ static void resolve_style(kh_doc *doc, const kh_ynode *styles, const kh_ynode *s
 {
 	keysrc ks = {doc, styles, st, NULL, 0, kh_ymap_get(styles, "default")};
 	const kh_ynode *f = style_get(&ks, "font");
-	memset(ts, 0, sizeof *ts);
-	ts->size = 10;
-	ts->leading = 16;
-	ts->color.space = KH_COLOR_RGB;
-	ts->lang = doc->locale.name;
-	ts->latin = doc->locale.latin;
-	ts->strict_glyphs = doc->strict;
+	style_base(doc, ts);
 	*ok = 1;
 	if (!f || !scalar(f)) {
 		ts->font = font_for(doc, "IPAexMincho", NULL, 1, where);

@@ -2054,6 +2054,34 @@ static double natural_width(eng *e, const kh_ynode *el, const ectx *c, double av
 	return fmin(nw, avail);
 }
 
+/* Move a row of n copies, laid out on scratch pages sp[] at y0 (= r->y + gy)
+ * and rowh tall, into the region.  Returns 0 when the row does not fit (said
+ * once: copy `first` of ninst is where the repeat stops). */
+static int place_row(eng *e, region *r, const kh_ynode *el, kh_dl_page **sp, int n, double y0, double gy,
+                     double rowh, int first, int ninst)
+{
+	int f;
+	r->y += gy;
+	f = fit(e, r, rowh);
+	if (f == FIT_NO) {
+		if (overflow_once(r)) {
+			kh_error(el_loc(el), "repeat does not fit its frame%s; it stops before copy %d of %d",
+			         on_page(e, r), first + 1, ninst);
+			kh_hint("give it more room, or let it stack on the page without a height");
+		}
+		return 0;
+	}
+	if (f == FIT_OVER)
+		too_tall(e, r, el, rowh);
+	for (int k = 0; k < n; k++)
+		splice(e, sp[k], r->pg, 0, r->y - y0, 0);
+	r->y += rowh;
+	r->placed = 1;
+	if (r->y > r->maxy)
+		r->maxy = r->y;
+	return 1;
+}
+
 /* layout: flow -- the copies one after another along a line, each as wide
  * as natural_width says, the line wrapping before a copy that would pass
  * the right edge; `gap` between copies and between lines; the boxes of a
@@ -2068,7 +2096,7 @@ static void repeat_flow(eng *e, region *r, double x, double w, double gap, const
 	double *ws = kh_xcalloc((size_t)ninst, sizeof *ws);
 	int is_box = !strcmp(kind_of(each), "box");
 	for (int i = 0; i < ninst;) {
-		int n = 0, f;
+		int n = 0;
 		double rowh = 0, end = 0, gy = i > 0 && r->placed ? gap : 0, y0 = r->y + gy;
 		while (i + n < ninst) {
 			double iw = natural_width(e, each, &ic[i + n], w);
@@ -2088,24 +2116,8 @@ static void repeat_flow(eng *e, region *r, double x, double w, double gap, const
 		for (int k = 0; k < n; k++)
 			if (bg[k])
 				stretch_box(bg[k], x + xs[k], y0, ws[k], rowh - hs[k]);
-		r->y += gy;
-		f = fit(e, r, rowh);
-		if (f == FIT_NO) {
-			if (overflow_once(r)) {
-				kh_error(el_loc(el), "repeat does not fit its frame%s; it stops before copy %d of %d",
-				         on_page(e, r), i + 1, ninst);
-				kh_hint("give it more room, or let it stack on the page without a height");
-			}
+		if (!place_row(e, r, el, sp, n, y0, gy, rowh, i, ninst))
 			break;
-		}
-		if (f == FIT_OVER)
-			too_tall(e, r, el, rowh);
-		for (int k = 0; k < n; k++)
-			splice(e, sp[k], r->pg, 0, r->y - y0, 0);
-		r->y += rowh;
-		r->placed = 1;
-		if (r->y > r->maxy)
-			r->maxy = r->y;
 		i += n;
 	}
 	free(sp);
@@ -2173,7 +2185,7 @@ static void draw_repeat(eng *e, region *r, double x, double w, const kh_ynode *e
 	{
 		double cw = (w - (cols - 1) * gap) / cols;
 		for (int i = 0; i < ninst; i += cols) {
-			int n = ninst - i < cols ? ninst - i : cols, f;
+			int n = ninst - i < cols ? ninst - i : cols;
 			double rowh = 0, gy = i > 0 && r->placed ? gap : 0, y0 = r->y + gy;
 			for (int k = 0; k < n; k++) {
 				sp[k] = scratch_page(e);
@@ -2186,24 +2198,8 @@ static void draw_repeat(eng *e, region *r, double x, double w, const kh_ynode *e
 			for (int k = 0; k < n; k++)
 				if (bg[k])
 					stretch_box(bg[k], x + k * (cw + gap), y0, cw, rowh - hs[k]);
-			r->y += gy;
-			f = fit(e, r, rowh);
-			if (f == FIT_NO) {
-				if (overflow_once(r)) {
-					kh_error(el_loc(el), "repeat does not fit its frame%s; it stops before copy %d of %d",
-					         on_page(e, r), i + 1, ninst);
-					kh_hint("give it more room, or let it stack on the page without a height");
-				}
+			if (!place_row(e, r, el, sp, n, y0, gy, rowh, i, ninst))
 				break;
-			}
-			if (f == FIT_OVER)
-				too_tall(e, r, el, rowh);
-			for (int k = 0; k < n; k++)
-				splice(e, sp[k], r->pg, 0, r->y - y0, 0);
-			r->y += rowh;
-			r->placed = 1;
-			if (r->y > r->maxy)
-				r->maxy = r->y;
 		}
 	}
 	free(sp);
