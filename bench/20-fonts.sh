@@ -9,11 +9,11 @@ cd "$(dirname "$0")/.." || exit 2
 B=${B:-build}
 out=$B/bench/fonts
 mkdir -p "$out"
-objs="pdf font display util utf8 diag"
+objs="pdf png image font display util utf8 diag"
 make -s B="$B" $(for o in $objs; do printf '%s/obj/%s.o ' "$B" "$o"; done) || exit 1
 cc -std=c17 -D_GNU_SOURCE -O2 -Isrc -o "$out/pdfbench" bench/pdfbench.c \
 	$(for o in $objs; do printf '%s/obj/%s.o ' "$B" "$o"; done) \
-	$(pkg-config --libs harfbuzz harfbuzz-subset fontconfig) -lhpdf -lm || exit 1
+	$(pkg-config --libs harfbuzz harfbuzz-subset fontconfig libpng zlib) -lhpdf -lm || exit 1
 
 text=../shared/reference/brochure-text.txt
 if [ -f "$text" ]; then
