@@ -9,6 +9,7 @@ status=0
 run() {
 	echo "== $*"
 	valgrind -q --error-exitcode=3 --leak-check=full --errors-for-leak-kinds=definite \
+		--suppressions=tests/valgrind.supp \
 		"$KH" "$@" >/dev/null 2>"$B/leakcheck.log"
 	rc=$?
 	if [ $rc -eq 3 ]; then status=1; cat "$B/leakcheck.log"; else grep -v '^==' "$B/leakcheck.log"; fi
