@@ -10,6 +10,10 @@
  * so that editions share nothing and a crash in one cannot take the others
  * down.  A child's messages go to a temporary file and are printed whole when
  * it ends, so the output of parallel editions never interleaves.
+ *
+ * Incremental: kh_build leaves OUT.pdf.d beside each PDF, the files the
+ * edition was built from.  An edition whose PDF is newer than every file its
+ * .d lists is not built again ("up to date OUT.pdf"), unless `always` (-B).
  */
 #include "batch.h"
 
@@ -135,6 +139,13 @@ static int read_manifest(const char *path, kh_arena *a, job **jobs_out, int *njo
 			if (!expect(lay, KH_Y_SCALAR, "'layout'"))
 				continue;
 			layout = kh_path_join(dir, lay->str);
+			if (access(layout, R_OK) != 0) {
+				kh_error(lay->loc, "cannot open '%s': %s", layout, strerror(errno));
+				if (lay->str[0] != '/')
+					kh_hint("layout paths are relative to the manifest's folder");
+				free(layout);
+				continue;
+			}
 			locs = kh_ymap_get(ed, "locales");
 			if (locs && locs->kind == KH_Y_SCALAR) {
 				names = kh_arena_alloc(a, sizeof *names);
@@ -147,11 +158,6 @@ static int read_manifest(const char *path, kh_arena *a, job **jobs_out, int *njo
 						names[nnames++] = locs->vals[j]->str;
 				}
 			} else if (!locs) {
-				if (access(layout, R_OK) != 0) {
-					kh_error(lay->loc, "cannot open '%s': %s", layout, strerror(errno));
-					free(layout);
-					continue;
-				}
 				nnames = layout_locales(layout, a, &names, lay->loc);
 			}
 			eod = expect(kh_ymap_get(ed, "output-dir"), KH_Y_SCALAR, "'output-dir'");
@@ -254,7 +260,7 @@ static void run_child(job *jb)
 	_exit(rc);
 }
 
-int kh_batch_run(const char *manifest, int jobs_max)
+int kh_batch_run(const char *manifest, int jobs_max, int always)
 {
 	kh_arena *a = kh_arena_new();
 	job *jobs = NULL;
@@ -273,6 +279,11 @@ int kh_batch_run(const char *manifest, int jobs_max)
 	while (next < njobs || running > 0) {
 		while (next < njobs && running < jobs_max) {
 			job *jb = &jobs[next++];
+			if (!always && kh_deps_up_to_date(jb->output)) {
+				printf("up to date %s\n", jb->output);
+				fflush(stdout);
+				continue;
+			}
 			if (mkdirs_for(jb->output) != 0) {
 				fprintf(stderr, "kumihan: error: cannot create the folder for '%s': %s\n", jb->output,
 				        strerror(errno));

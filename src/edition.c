@@ -513,6 +513,184 @@ static int write_dump(const kh_dl *dl, const char *path)
 	return r;
 }
 
+/* ---- dependencies (layout.h): what an edition was built from ---- */
+
+struct kh_deps {
+	int n;
+	size_t cap;
+	char **path;
+};
+
+kh_deps *kh_deps_new(void)
+{
+	return kh_xcalloc(1, sizeof(kh_deps));
+}
+
+void kh_deps_drop(kh_deps *d)
+{
+	if (!d)
+		return;
+	for (int i = 0; i < d->n; i++)
+		free(d->path[i]);
+	free(d->path);
+	free(d);
+}
+
+void kh_deps_add(kh_deps *d, const char *path)
+{
+	if (!path || !*path)
+		return;
+	for (int i = 0; i < d->n; i++)
+		if (!strcmp(d->path[i], path))
+			return;
+	kh_grow(&d->path, sizeof *d->path, (size_t)d->n + 1, &d->cap);
+	d->path[d->n++] = kh_xstrdup(path);
+}
+
+int kh_deps_count(const kh_deps *d)
+{
+	return d->n;
+}
+
+const char *kh_deps_get(const kh_deps *d, int i)
+{
+	return d->path[i];
+}
+
+int kh_deps_write(const kh_deps *d, const char *path)
+{
+	kh_buf b = KH_BUF_INIT;
+	int r;
+	for (int i = 0; i < d->n; i++) {
+		if (strchr(d->path[i], '\n')) {
+			kh_buf_free(&b);
+			errno = EINVAL;
+			return -1;
+		}
+		kh_buf_puts(&b, d->path[i]);
+		kh_buf_puts(&b, "\n");
+	}
+	r = kh_file_write_atomic(path, b.s ? b.s : "", b.len);
+	kh_buf_free(&b);
+	return r;
+}
+
+static int mtime_after(const struct stat *a, const struct stat *b)
+{
+	return a->st_mtim.tv_sec != b->st_mtim.tv_sec ? a->st_mtim.tv_sec > b->st_mtim.tv_sec
+	                                              : a->st_mtim.tv_nsec > b->st_mtim.tv_nsec;
+}
+
+static char *deps_path(const char *output)
+{
+	char *p = kh_xmalloc(strlen(output) + 3);
+	sprintf(p, "%s.d", output);
+	return p;
+}
+
+int kh_deps_up_to_date(const char *output)
+{
+	struct stat out, st;
+	char *dpath = deps_path(output), *data = NULL, *line, *nl;
+	size_t len;
+	int ok = 0, any = 0;
+	if (stat(output, &out) != 0 || !S_ISREG(out.st_mode) || kh_file_read(dpath, &data, &len) != 0)
+		goto done;
+	ok = strlen(data) == len; /* a NUL byte: not a list kh_deps_write wrote */
+	for (line = data; ok && *line; line = nl + 1) {
+		nl = strchr(line, '\n');
+		if (!nl) { /* a list cut short: not one kh_deps_write wrote */
+			ok = 0;
+			break;
+		}
+		*nl = 0;
+		if (!*line)
+			continue;
+		any = 1;
+		ok = stat(line, &st) == 0 && !mtime_after(&st, &out);
+	}
+	ok = ok && any; /* an empty list: rebuild */
+done:
+	free(data);
+	free(dpath);
+	return ok;
+}
+
+/* Record what the edition was built from: the layout, every table of its
+ * data: section, every image placed, every font file looked up or used, the
+ * project fonts folder (a font added there can change a lookup) and the
+ * kumihan binary itself. */
+static void record_deps(kh_deps *d, const kh_doc *doc, const kh_dl *dl, const char *fdir)
+{
+	const kh_ynode *data = kh_ymap_get(doc->root, "data");
+	char exe[4096];
+	ssize_t n;
+	kh_deps_add(d, doc->path);
+	for (int i = 0; data && data->kind == KH_Y_MAP && i < data->n; i++) {
+		const kh_ynode *v = data->vals[i];
+		const char *file = v->kind == KH_Y_MAP ? scalar(kh_ymap_get(v, "file")) : scalar(v);
+		if (file && *file) {
+			char *path = kh_path_join(doc->dir, file);
+			kh_deps_add(d, path);
+			free(path);
+		}
+	}
+	for (const kh_dl_page *pg = dl->first; pg; pg = pg->next)
+		for (const kh_dl_item *it = pg->first; it; it = it->next) {
+			if (it->kind == KH_DL_IMAGE)
+				kh_deps_add(d, it->u.image.path);
+			else if (it->kind == KH_DL_TEXT && it->u.text.font)
+				kh_deps_add(d, kh_font_path(it->u.text.font));
+		}
+	for (int i = 0; doc->fontcache && i < doc->fontcache->n; i++)
+		if (doc->fontcache->font[i])
+			kh_deps_add(d, kh_font_path(doc->fontcache->font[i]));
+	if (fdir && is_dir(fdir))
+		kh_deps_add(d, fdir);
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = 0;
+		kh_deps_add(d, exe);
+	}
+}
+
+/* After OUT.pdf was written: OUT.pdf.d (a regular file's only).  A list that
+ * cannot be written is a warning: the PDF is good, the next batch run only
+ * builds it again. */
+static void write_deps(const kh_doc *doc, const kh_dl *dl, const char *fdir, const char *out)
+{
+	struct stat st;
+	kh_deps *d;
+	char *dpath;
+	if (stat(out, &st) != 0 || !S_ISREG(st.st_mode))
+		return;
+	d = kh_deps_new();
+	dpath = deps_path(out);
+	record_deps(d, doc, dl, fdir);
+	if (kh_deps_write(d, dpath) != 0) {
+		kh_warning(kh_loc_make(dpath, 0, 0), "cannot write the dependency file: %s",
+		           errno == EINVAL ? "a file name holds a line break" : strerror(errno));
+		unlink(dpath);
+	}
+	free(dpath);
+	kh_deps_drop(d);
+}
+
+/* A failed build: OUT.pdf.d goes, so that a batch run does not take an
+ * older OUT.pdf for up to date. */
+static void remove_deps(const kh_build_opts *opts, const kh_doc *doc)
+{
+	const char *loc = doc->locale.name ? doc->locale.name : opts->locale;
+	char *out, *dpath;
+	if (opts->check_only || (!opts->output && !loc))
+		return;
+	out = opts->output ? kh_xstrdup(opts->output) : default_output(opts->layout, loc);
+	dpath = deps_path(out);
+	unlink(dpath);
+	free(dpath);
+	free(out);
+}
+
 int kh_build(const kh_build_opts *opts)
 {
 	kh_doc doc;
@@ -543,6 +721,7 @@ int kh_build(const kh_build_opts *opts)
 			free(out);
 			goto done;
 		}
+		write_deps(&doc, dl, fonts_dir(&doc, opts->fonts_dir), out);
 		if (opts->report) {
 			printf("wrote %s (%d page%s)\n", out, dl->npages, dl->npages == 1 ? "" : "s");
 			fflush(stdout);
@@ -551,6 +730,8 @@ int kh_build(const kh_build_opts *opts)
 	}
 	status = kh_diag_errors() > errors0 ? 1 : 0;
 done:
+	if (status != 0)
+		remove_deps(opts, &doc);
 	kh_dl_drop(dl);
 	if (doc.arena)
 		doc_close(&doc);

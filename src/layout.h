@@ -31,6 +31,26 @@ typedef struct kh_build_opts {
  * error found; never leaves a partial output file behind. */
 int kh_build(const kh_build_opts *opts);
 
+/* ---- dependencies: the files an edition was built from (edition.c) ----
+ * kh_build records every file it reads (the layout, its tables, the images
+ * placed, the font files used, the project fonts folder, the kumihan binary)
+ * and, after writing OUT.pdf, writes them to OUT.pdf.d, one path a line
+ * (absolute or relative to the current folder), atomically.  A failed build
+ * removes OUT.pdf.d, so that the next batch run builds the edition again. */
+typedef struct kh_deps kh_deps;
+kh_deps *kh_deps_new(void);
+void kh_deps_drop(kh_deps *d);
+/* Add a path (copied; a path already in the list is not added again). */
+void kh_deps_add(kh_deps *d, const char *path);
+int kh_deps_count(const kh_deps *d);
+const char *kh_deps_get(const kh_deps *d, int i); /* 0 <= i < count; owned by d */
+/* Write the list to path atomically.  Returns 0, or -1 with errno set (EINVAL:
+ * a path holds a newline and cannot be listed). */
+int kh_deps_write(const kh_deps *d, const char *path);
+/* 1 when output and output.d exist and every path output.d lists exists and
+ * is not newer (mtime) than output; 0 otherwise (build it). */
+int kh_deps_up_to_date(const char *output);
+
 /* Everything the engine needs for one edition. */
 typedef struct kh_doc {
 	const char *path;            /* layout file */

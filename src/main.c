@@ -27,7 +27,7 @@ static const char usage_main[] =
 	"  data CSVFILE [--encoding ENC] [--json] [--all]\n"
 	"                                       show how kumihan reads a CSV file\n"
 	"  fonts [LAYOUT [-l LOCALE]]           list usable fonts, or the fonts a layout uses\n"
-	"  batch MANIFEST [-j N]                build every edition a manifest lists\n"
+	"  batch MANIFEST [-j N] [-B]           build every edition a manifest lists\n"
 	"  help layout                          print the layout-file key reference\n"
 	"\n"
 	"options:\n"
@@ -76,10 +76,16 @@ static const char usage_fonts[] =
 	"resolves to.\n";
 
 static const char usage_batch[] =
-	"usage: kumihan batch MANIFEST [-j N]\n"
+	"usage: kumihan batch MANIFEST [-j N] [-B]\n"
 	"\n"
 	"Build every edition MANIFEST lists (layout, locales, output folder), N at a\n"
-	"time (default: the number of processors).  Each PDF is written atomically.\n";
+	"time (default: the number of processors).  Each PDF is written atomically,\n"
+	"with OUT.pdf.d beside it listing the files it was built from; an edition\n"
+	"none of whose files changed since is skipped (\"up to date OUT.pdf\").\n"
+	"\n"
+	"options:\n"
+	"  -j, --jobs N    build N editions at a time\n"
+	"  -B, --always    build every edition, changed or not\n";
 
 enum { OPT_DUMP = 256, OPT_STRICT, OPT_JSON, OPT_ALL, OPT_ENCODING, OPT_FONTS_DIR };
 
@@ -181,10 +187,11 @@ static int cmd_fonts(int argc, char **argv)
 static int cmd_batch(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"jobs", required_argument, NULL, 'j'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
-	int c, jobs = 0;
+		{"jobs", required_argument, NULL, 'j'}, {"always", no_argument, NULL, 'B'},
+		{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+	int c, jobs = 0, always = 0;
 	char *end;
-	while ((c = getopt_long(argc, argv, "j:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "j:Bh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'j':
 			jobs = (int)strtol(optarg, &end, 10);
@@ -194,13 +201,14 @@ static int cmd_batch(int argc, char **argv)
 				return 2;
 			}
 			break;
+		case 'B': always = 1; break;
 		case 'h': fputs(usage_batch, stdout); return 0;
 		default: fputs(usage_batch, stderr); return 2;
 		}
 	}
 	if (optind != argc - 1)
 		return bad_usage(usage_batch, optind >= argc ? "a manifest file is required" : "one manifest at a time");
-	return kh_batch_run(argv[optind], jobs);
+	return kh_batch_run(argv[optind], jobs, always);
 }
 
 int main(int argc, char **argv)
