@@ -566,6 +566,22 @@ static void too_tall(eng *e, region *r, const kh_ynode *el, double h)
 	kh_hint("make it smaller%s", kh_prop_bool(el, "keep", 0) ? " or drop keep: true so it can split" : "");
 }
 
+/* Make room for an element h pt tall at the cursor (fit), saying what went
+ * wrong: "WHAT does not fit its frame" (once per region) or too tall for a
+ * page.  Returns 0 when it cannot be placed. */
+static int claim(eng *e, region *r, const kh_ynode *el, double h, const char *what)
+{
+	int f = fit(e, r, h);
+	if (f == FIT_NO) {
+		if (overflow_once(r))
+			kh_error(el_loc(el), "%s does not fit its frame%s", what, on_page(e, r));
+		return 0;
+	}
+	if (f == FIT_OVER)
+		too_tall(e, r, el, h);
+	return 1;
+}
+
 static void fixed_region(region *sub, const region *r, double x, double y, double w, double h)
 {
 	memset(sub, 0, sizeof *sub);
@@ -1526,16 +1542,9 @@ static void draw_image(eng *e, region *r, double x, double w, double h, int stac
 		}
 	}
 	total = fh + (captext ? capgap + kh_tblock_height(&cb) : 0);
-	if (stacked) {
-		int f = fit(e, r, total);
-		if (f == FIT_NO) {
-			if (overflow_once(r))
-				kh_error(el_loc(el), "image '%s' does not fit its frame%s", rel, on_page(e, r));
-			free(path);
-			return;
-		}
-		if (f == FIT_OVER)
-			too_tall(e, r, el, total);
+	if (stacked && !claim(e, r, el, total, kh_arena_printf(e->arena, "image '%s'", rel))) {
+		free(path);
+		return;
 	}
 	top = r->y;
 	/* contain: the whole picture inside the frame, centred; cover: the frame
@@ -2260,16 +2269,8 @@ static void draw_vertical(eng *e, region *r, double x, int stacked, const kh_yno
 	} else {
 		h = kh_vertical_height(text, st);
 	}
-	if (stacked) {
-		int f = fit(e, r, h);
-		if (f == FIT_NO) {
-			if (overflow_once(r))
-				kh_error(el_loc(el), "vertical text does not fit its frame%s", on_page(e, r));
-			return;
-		}
-		if (f == FIT_OVER)
-			too_tall(e, r, el, h);
-	}
+	if (stacked && !claim(e, r, el, h, "vertical text"))
+		return;
 	if (latin && b.n)
 		draw_sideways(e, r->pg, &b.lines[0], st, x + st->size / 2, r->y);
 	else if (!latin)
@@ -2311,16 +2312,8 @@ static void draw_chart(eng *e, region *r, double x, double w, double h, int stac
 	} else {
 		if (h < 0)
 			h = w * 0.6;
-		if (stacked) {
-			int f = fit(e, r, h);
-			if (f == FIT_NO) {
-				if (overflow_once(r))
-					kh_error(el_loc(el), "chart does not fit its frame%s", on_page(e, r));
-				return;
-			}
-			if (f == FIT_OVER)
-				too_tall(e, r, el, h);
-		}
+		if (stacked && !claim(e, r, el, h, "chart"))
+			return;
 		in.area.x = x;
 		in.area.y = r->y;
 		in.area.w = w;
@@ -2511,19 +2504,12 @@ static void place_elem(eng *e, region *r, const kh_ynode *el, const ectx *c)
 		/* moves whole: measure on a scratch page (or take the given height) */
 		kh_dl_page *sp = NULL;
 		double h = g.h, y0 = r->y;
-		int f;
 		if (h < 0) {
 			sp = scratch_page(e);
 			h = scratch_layout(e, r, sp, g.x, y0, g.w, el, c);
 		}
-		f = fit(e, r, h);
-		if (f == FIT_NO) {
-			if (overflow_once(r))
-				kh_error(el_loc(el), "%s does not fit its frame%s", k, on_page(e, r));
+		if (!claim(e, r, el, h, k))
 			return;
-		}
-		if (f == FIT_OVER)
-			too_tall(e, r, el, h);
 		if (sp) {
 			splice(e, sp, r->pg, 0, r->y - y0, 0);
 		} else {
