@@ -1817,6 +1817,19 @@ static void table_rule(eng *e, kh_dl_page *pg, double x, double w, double y, kh_
 		kh_dl_polyline(e->dl, pg, pts, 2, c, lw);
 }
 
+/* The header row at the cursor: fill, a rule above and below, the cells. */
+static void table_header(eng *e, region *r, double x, double w, double hh, kh_color fill, kh_color rule,
+                         double lw, const kh_tblock *cells, const tcol *tc, int nc, const double *p)
+{
+	if (fill.space != KH_COLOR_NONE)
+		kh_dl_rect(e->dl, r->pg, x, r->y, w, hh, 0, fill, (kh_color){KH_COLOR_NONE, {0}}, 0);
+	table_rule(e, r->pg, x, w, r->y, rule, lw);
+	for (int i = 0; i < nc; i++)
+		kh_tblock_draw(e->dl, r->pg, &cells[i], tc[i].x + p[3], r->y + p[0]);
+	r->y += hh;
+	table_rule(e, r->pg, x, w, r->y, rule, lw);
+}
+
 static void draw_table(eng *e, region *r, double x, double w, const kh_ynode *el, const ectx *c)
 {
 	static const char *const aligns[] = {"left", "center", "right", "justify", NULL};
@@ -1913,13 +1926,7 @@ static void draw_table(eng *e, region *r, double x, double w, const kh_ynode *el
 			if (f == FIT_OVER)
 				too_tall(e, r, el, rh + (need_header ? hh : 0));
 			if (need_header) {
-				if (hfill.space != KH_COLOR_NONE)
-					kh_dl_rect(e->dl, r->pg, x, r->y, w, hh, 0, hfill, (kh_color){KH_COLOR_NONE, {0}}, 0);
-				table_rule(e, r->pg, x, w, r->y, rule, lw);
-				for (int i = 0; i < nc; i++)
-					kh_tblock_draw(e->dl, r->pg, &hcells[i], tc[i].x + p[3], r->y + p[0]);
-				r->y += hh;
-				table_rule(e, r->pg, x, w, r->y, rule, lw);
+				table_header(e, r, x, w, hh, hfill, rule, lw, hcells, tc, nc, p);
 				need_header = 0;
 			}
 			for (int i = 0; i < nc; i++)
@@ -1931,13 +1938,7 @@ static void draw_table(eng *e, region *r, double x, double w, const kh_ynode *el
 				r->maxy = r->y;
 		}
 		if (rows.n == 0 && has_header && fit(e, r, hh) != FIT_NO) {
-			if (hfill.space != KH_COLOR_NONE)
-				kh_dl_rect(e->dl, r->pg, x, r->y, w, hh, 0, hfill, (kh_color){KH_COLOR_NONE, {0}}, 0);
-			table_rule(e, r->pg, x, w, r->y, rule, lw);
-			for (int i = 0; i < nc; i++)
-				kh_tblock_draw(e->dl, r->pg, &hcells[i], tc[i].x + p[3], r->y + p[0]);
-			r->y += hh;
-			table_rule(e, r->pg, x, w, r->y, rule, lw);
+			table_header(e, r, x, w, hh, hfill, rule, lw, hcells, tc, nc, p);
 			r->placed = 1;
 		}
 	}
