@@ -55,6 +55,8 @@ typedef struct ectx {
 	kh_bindctx b;
 	kh_rows group;            /* rows of the current group (inside repeat group-by) */
 	int in_group;
+	const kh_ynode *group_each; /* the `each` of a grouped repeat whose groups split */
+	const char *continued;    /* its `continued` mark, bound for the group (NULL: none) */
 } ectx;
 
 typedef struct deferred {
@@ -93,6 +95,7 @@ typedef struct eng {
 	int total_pages;          /* {pages}: 0 on the first run */
 	int needs_pages;          /* something used {pages} before it was known */
 	int quiet;                /* warnings are not said (the second run) */
+	const char *cont_mark;    /* set while a group's heading is repeated: added to its text */
 	/* what was reported about master content, said once, not on every page */
 	const kh_ynode **said_conns;
 	int nsaid_conns;
@@ -141,6 +144,11 @@ struct region {
 	int text_prev, text_seg;  /* the last thing stacked was text (in segment text_seg) */
 	double text_base, text_y; /* its last baseline, and the cursor after it */
 	int overflowed;           /* an overflow was reported for this region */
+	/* a group's box: its heading (the first nhead elements of its content),
+	 * placed again at the top of every further part */
+	const kh_ynode *head;
+	int nhead, in_head;
+	const ectx *headc;
 	region *parent;
 	boxseg *box;
 };
@@ -500,6 +508,15 @@ static int region_break(eng *e, region *r)
 		r->bottom = p->bottom - b->pad[2];
 		r->placed = 0;
 		r->seg++;
+		if (r->nhead && !r->in_head) {
+			/* a group goes on: its heading again, with the mark */
+			r->in_head = 1;
+			e->cont_mark = r->headc->continued;
+			for (int i = 0; i < r->nhead; i++)
+				place_elem(e, r, r->head->vals[i], r->headc);
+			e->cont_mark = NULL;
+			r->in_head = 0;
+		}
 		return 1;
 	}
 	default:
@@ -563,7 +580,11 @@ static void too_tall(eng *e, region *r, const kh_ynode *el, double h)
 {
 	kh_error(el_loc(el), "%s is too tall for the page (%.1fmm, %.1fmm available)%s", kind_of(el),
 	         to_mm(h), to_mm(r->bottom - r->top), on_page(e, r));
-	kh_hint("make it smaller%s", kh_prop_bool(el, "keep", 0) ? " or drop keep: true so it can split" : "");
+	const kh_ynode *each = !strcmp(kind_of(el), "repeat") ? kh_prop(el, "each") : NULL;
+	if (each && kh_prop(el, "group-by") && kh_prop_bool(each, "keep", 0))
+		kh_hint("make it smaller, or drop keep: true from 'each' so that a group can split (in layout: column)");
+	else
+		kh_hint("make it smaller%s", kh_prop_bool(el, "keep", 0) ? " or drop keep: true so it can split" : "");
 }
 
 /* Make room for an element h pt tall at the cursor (fit), saying what went
@@ -737,6 +758,137 @@ static void text_overflow(eng *e, region *r, const kh_ynode *el, const char *res
 	kh_hint("give the frame more room, shorten the text or use a smaller style");
 }
 
+/* Can r break onto a new page (a page region, or boxes on one)? */
+static int breakable(const region *r)
+{
+	while (r->kind == R_BOX && r->parent)
+		r = r->parent;
+	return r->kind == R_PAGE && r->page >= 0;
+}
+
+/* A key the engine reads beside the text style (widows, orphans,
+ * keep-with-next, role): the element's own, else its style's along the
+ * inherit chain (the edition's overrides first), else the `default`
+ * style's; NULL when nobody sets it. */
+static const kh_ynode *style_key(eng *e, const kh_ynode *el, const char *key)
+{
+	const kh_ynode *v = kh_prop(el, key), *styles = kh_ymap_get(e->doc->root, "styles");
+	const char *name = kh_prop_str(el, "style", NULL);
+	if (v)
+		return v;
+	if (!styles || styles->kind != KH_Y_MAP)
+		return NULL;
+	for (int pass = 0; pass < 2; pass++, name = "default") {
+		const kh_ynode *st = name ? kh_ymap_get(styles, name) : NULL;
+		for (int depth = 0; st && st->kind == KH_Y_MAP && depth < 64; depth++) {
+			const kh_ynode *ov = kh_ymap_get(st, e->doc->locale.name);
+			const char *inh;
+			if (ov && ov->kind == KH_Y_MAP && (v = kh_ymap_get(ov, key)))
+				return v;
+			if ((v = kh_ymap_get(st, key)))
+				return v;
+			inh = scalar(kh_ymap_get(st, "inherit"));
+			st = inh ? kh_ymap_get(styles, inh) : NULL;
+		}
+	}
+	return NULL;
+}
+
+static int style_int(eng *e, const kh_ynode *el, const char *key, int def)
+{
+	const kh_ynode *v = style_key(e, el, key);
+	char *end;
+	long n;
+	if (!scalar(v))
+		return def;
+	n = strtol(v->str, &end, 10);
+	return *end || n < 0 || n > 1000 ? def : (int)n;
+}
+
+/* Widow and orphan control: the least lines of a paragraph left at the
+ * foot of a frame (orphans) and carried to the head of the next (widows). */
+typedef struct wo {
+	int orphans, widows;
+} wo;
+
+static wo wo_of(eng *e, const kh_ynode *el)
+{
+	wo w = {style_int(e, el, "orphans", 2), style_int(e, el, "widows", 2)};
+	return w;
+}
+
+/* Break r before anything is placed in it, to keep what comes next
+ * together: a box that has nothing in it yet starts again on the parent's
+ * next segment (no empty part is left behind); anything else breaks. */
+static int break_before(eng *e, region *r)
+{
+	boxseg *b = r->box;
+	region *p = r->parent;
+	if (r->kind != R_BOX || !p || r->placed || b->nseg > 0 || r->in_head)
+		return region_break(e, r);
+	if (!break_before(e, p))
+		return 0;
+	b->seg_top = p->y;
+	b->mark = p->pg->last;
+	r->page = p->page;
+	r->pg = p->pg;
+	r->top = r->y = r->maxy = p->y + b->pad[0];
+	r->bottom = p->bottom - b->pad[2];
+	r->seg++;
+	return 1;
+}
+
+/* How many of b's lines from `from` on fit in r's current segment, set as
+ * draw_lines sets them. */
+static int lines_fitting(const region *r, const kh_tblock *b, int from)
+{
+	int cont = r->text_prev && r->text_seg == r->seg && fabs(r->y - r->text_y) < EPS;
+	double base = cont ? r->text_base + b->leading : r->y + b->ascent;
+	int k = 0;
+	for (int i = from; i < b->n && base + b->descent <= r->bottom + EPS; i++, base += b->leading)
+		k++;
+	return k;
+}
+
+/* draw_lines with widow and orphan control where r can break: before
+ * drawing, the lines that fit are counted; a paragraph that would leave
+ * fewer than w.orphans lines at the foot moves on whole, and one that would
+ * carry fewer than w.widows to the next frame breaks earlier.  Returns
+ * what draw_lines returns. */
+static int draw_lines_wo(eng *e, region *r, double x, const kh_tblock *b, wo w, double *base0,
+                         kh_dl_page **first_pg, kh_dl_item **before_first)
+{
+	int from = 0;
+	while (from < b->n && breakable(r)) {
+		int k = lines_fitting(r, b, from), rest = b->n - from, take = k;
+		kh_tblock part;
+		if (k >= rest)
+			break;
+		if (rest - take < w.widows)
+			take = rest - w.widows;
+		if (from == 0 && take < w.orphans)
+			take = 0;
+		if (take <= 0) {
+			if (!at_top(r)) {
+				if (!break_before(e, r))
+					break;
+				continue;
+			}
+			take = k > 0 ? k : 1; /* a fresh frame: as much as it takes */
+		}
+		part = *b;
+		part.n = from + take;
+		if (draw_lines(e, r, x, &part, from, from ? NULL : base0, from ? NULL : first_pg,
+		               from ? NULL : before_first) < part.n)
+			return from;
+		from += take;
+		if (!region_break(e, r))
+			return from;
+	}
+	return draw_lines(e, r, x, b, from, from ? NULL : base0, from ? NULL : first_pg,
+	                  from ? NULL : before_first);
+}
+
 /* ---- text ---- */
 
 static void draw_text(eng *e, region *r, double x, double w, const kh_ynode *el, const ectx *c)
@@ -756,8 +908,10 @@ static void draw_text(eng *e, region *r, double x, double w, const kh_ynode *el,
 	text = bind(e, c, src);
 	if (!text)
 		return;
+	if (e->cont_mark)
+		text = kh_arena_printf(e->arena, "%s%s", text, e->cont_mark);
 	kh_tblock_set(&b, text, st, st->align, w, e->arena, src->loc);
-	stop = draw_lines(e, r, x, &b, 0, NULL, NULL, NULL);
+	stop = draw_lines_wo(e, r, x, &b, wo_of(e, el), NULL, NULL, NULL);
 	if (stop < b.n)
 		text_overflow(e, r, el, text + (b.lines[stop].src_start <= strlen(text) ? b.lines[stop].src_start : 0));
 }
@@ -1008,6 +1162,7 @@ static void draw_flow(eng *e, region *r, double x, double w, const kh_ynode *el,
 		return;
 	if (nf == 0) {
 		/* no frames: the paragraphs stack in the container like text */
+		wo wlim = wo_of(e, el);
 		for (int i = 0; i < nsrc; i++) {
 			const kh_ynode *src = m->kind == KH_Y_SEQ ? m->vals[i] : m;
 			const char *text = bind(e, c, src);
@@ -1018,7 +1173,7 @@ static void draw_flow(eng *e, region *r, double x, double w, const kh_ynode *el,
 			if (i > 0 && r->placed)
 				r->y += pgap;
 			kh_tblock_set(&b, text, st, st->align, w, e->arena, src->loc);
-			stop = draw_lines(e, r, x, &b, 0, NULL, NULL, NULL);
+			stop = draw_lines_wo(e, r, x, &b, wlim, NULL, NULL, NULL);
 			if (stop < b.n) {
 				text_overflow(e, r, el, text + b.lines[stop].src_start);
 				return;
@@ -1253,6 +1408,19 @@ static void box_name(eng *e, const kh_ynode *el, const ectx *c, kh_dl_page *pg, 
 		name_add(e, name, pg, rc, nn->loc);
 }
 
+/* The heading of a group's box: how many of its elements come before the
+ * one that shows the group's rows (`list: group`, `table: group`,
+ * `repeat: group`); 0 when none does. */
+static int group_heading(const kh_ynode *content)
+{
+	for (int i = 0; i < content->n; i++) {
+		const char *m = scalar(kh_elem_main(content->vals[i]));
+		if (m && !strcmp(m, "group"))
+			return i;
+	}
+	return 0;
+}
+
 /* A box in region r at x, width w; height h (< 0: grows to its content). */
 static void draw_box(eng *e, region *r, double x, double w, double h, const kh_ynode *el, const ectx *c)
 {
@@ -1304,6 +1472,11 @@ static void draw_box(eng *e, region *r, double x, double w, double h, const kh_y
 	in.oh = r->oh;
 	in.coy = in.oy;
 	in.coh = in.oh;
+	if (c->group_each == el && content && content->kind == KH_Y_SEQ) {
+		in.head = content;
+		in.nhead = group_heading(content);
+		in.headc = c;
+	}
 	if (content)
 		place_list(e, &in, content, c);
 	box_finish_segment(e, &in, 0);
@@ -1723,6 +1896,7 @@ static void draw_list(eng *e, region *r, double x, double w, const kh_ynode *el,
 	const kh_table *t = NULL;
 	kh_rows rows = {0, NULL};
 	int nitems, literal = m && m->kind == KH_Y_SEQ;
+	wo wlim = wo_of(e, el);
 	*st = *st0;
 	st->indent = 0; /* the item text hangs; no first-line indent */
 	gap = lenv(gapl, r->oh, st->size);
@@ -1774,7 +1948,7 @@ static void draw_list(eng *e, region *r, double x, double w, const kh_ynode *el,
 		if (i > 0 && r->placed)
 			r->y += gap;
 		kh_tblock_set(&b, text, st, st->align, w - indent, e->arena, src->loc);
-		stop = draw_lines(e, r, x + indent, &b, 0, &base, &bpg, &mark);
+		stop = draw_lines_wo(e, r, x + indent, &b, wlim, &base, &bpg, &mark);
 		if (bpg && strcmp(bullet, "none") != 0 && *bullet) {
 			/* the bullet goes before the item's text in the display list, so
 			 * the text layer reads "● item" */
@@ -2189,6 +2363,23 @@ static void draw_repeat(eng *e, region *r, double x, double w, const kh_ynode *e
 		free(ic);
 		return;
 	}
+	if (groups && layout == 0 && breakable(r) && !kh_prop_bool(each, "keep", 0)) {
+		/* a column of groups on pages: each is placed where it goes and
+		 * splits between its items, its heading repeated */
+		const kh_ynode *cont = kh_prop(el, "continued");
+		double rgap = r->gap;
+		for (int i = 0; i < ninst && !kh_diag_too_many(); i++) {
+			ic[i].group_each = each;
+			ic[i].continued = cont ? bind(e, &ic[i], cont) : NULL;
+			if (i > 0 && r->placed)
+				r->y += gap;
+			r->gap = 0;
+			place_elem(e, r, each, &ic[i]);
+			r->gap = rgap;
+		}
+		free(ic);
+		return;
+	}
 	sp = kh_xcalloc((size_t)cols, sizeof *sp);
 	bg = kh_xcalloc((size_t)cols, sizeof *bg);
 	hs = kh_xcalloc((size_t)cols, sizeof *hs);
@@ -2536,6 +2727,132 @@ static void place_elem(eng *e, region *r, const kh_ynode *el, const ectx *c)
 		r->y += lenv(sa, r->oh, em);
 }
 
+/* ---- keep with next ---- */
+
+static int is_stacked(const kh_ynode *el)
+{
+	kh_len at[2];
+	memset(at, 0, sizeof at);
+	return *kind_of(el) && strcmp(kind_of(el), "connector") && strcmp(kind_of(el), "line") &&
+	       kh_prop_lens(el, "at", at, 2) != 2;
+}
+
+/* The first `orphans` lines of text set in width w, as a height. */
+static double lead_lines(eng *e, const kh_ynode *el, const kh_textstyle *st, const kh_ynode *src, const ectx *c,
+                         double w)
+{
+	const char *text = bind(e, c, src);
+	kh_tblock b;
+	int k;
+	if (!text || !*text)
+		return 0;
+	kh_tblock_set(&b, text, st, st->align, w, e->arena, src->loc);
+	k = b.n < wo_of(e, el).orphans ? b.n : wo_of(e, el).orphans;
+	return k > 0 ? b.ascent + b.descent + (k - 1) * b.leading : 0;
+}
+
+/* The least height el takes at the cursor of r before it may break: what
+ * a heading before it must have room for beside it.  Text, flows and list
+ * items: their first lines (as many as orphans asks); a box: its top
+ * padding and its first element's; a table: its header and a row of one
+ * line; a chart, or anything with a height: all of it.  Measured, nothing
+ * drawn (what setting the text says is said when it is drawn). */
+static double lead_height(eng *e, const region *r, const kh_ynode *el, const ectx *c, int depth)
+{
+	const char *k = kind_of(el);
+	const kh_textstyle *st = elem_style(e, el, "style");
+	geom g;
+	double em = e->doc->base_style.size, h = 0;
+	kh_len sb = kh_prop_len(el, "space-before");
+	elem_geom(r, el, em, &g);
+	if (sb.set)
+		h += lenv(sb, r->oh, em);
+	if (g.h >= 0)
+		return h + g.h;
+	if (depth > 8 || g.w <= 0)
+		return h;
+	if (!strcmp(k, "text")) {
+		h += lead_lines(e, el, st, source_node(el, "text"), c, g.w);
+	} else if (!strcmp(k, "flow") && !kh_prop(el, "frames")) {
+		const kh_ynode *m = kh_elem_main(el);
+		if (m)
+			h += lead_lines(e, el, st, m->kind == KH_Y_SEQ && m->n ? m->vals[0] : m, c, g.w);
+	} else if (!strcmp(k, "list")) {
+		const kh_ynode *m = kh_elem_main(el);
+		if (m && m->kind == KH_Y_SEQ && m->n)
+			h += lead_lines(e, el, st, m->vals[0], c, g.w);
+		else if (st->font)
+			h += kh_font_ascent(st->font, st->size) + kh_font_descent(st->font, st->size);
+	} else if (!strcmp(k, "box")) {
+		const kh_ynode *content = kh_prop(el, "content");
+		kh_len pad[4];
+		memset(pad, 0, sizeof pad);
+		kh_prop_sides(el, "padding", pad);
+		h += lenv(pad[0], g.w, st->size);
+		for (int i = 0; content && content->kind == KH_Y_SEQ && i < content->n; i++)
+			if (is_stacked(content->vals[i])) {
+				h += lead_height(e, r, content->vals[i], c, depth + 1);
+				break;
+			}
+	} else if (!strcmp(k, "table")) {
+		kh_len pad[4];
+		double line = st->font ? kh_font_ascent(st->font, st->size) + kh_font_descent(st->font, st->size) : 0;
+		kh_prop_sides(el, "padding", pad);
+		h += 2 * (line + lenv(pad[0], g.w, st->size) + lenv(pad[2], g.w, st->size));
+	} else if (!strcmp(k, "chart") && !kh_prop(el, "area")) {
+		h += g.w * 0.6;
+	}
+	return h;
+}
+
+/* The height el takes stacked at the cursor, measured on a scratch page
+ * and thrown away (its names, labels and connectors with it, its warnings
+ * not said). */
+static double scratch_height(eng *e, const region *r, const kh_ynode *el, const ectx *c)
+{
+	int nn = e->nnames, nl = e->nlabels, nc = e->nconns;
+	kh_len sb = kh_prop_len(el, "space-before"), sa = kh_prop_len(el, "space-after");
+	double em = e->doc->base_style.size, h;
+	kh_diag_set_quiet_warnings(1);
+	kh_diag_set_strict(0);
+	h = scratch_layout(e, r, scratch_page(e), r->x, r->y, r->w, el, c);
+	kh_diag_set_strict(e->doc->strict);
+	kh_diag_set_quiet_warnings(e->quiet);
+	e->nnames = nn;
+	e->nlabels = nl;
+	e->nconns = nc;
+	return h + (sb.set ? lenv(sb, r->oh, em) : 0) + (sa.set ? lenv(sa, r->oh, em) : 0);
+}
+
+/* The role an element's `role` key (or its style's) gives it; without one,
+ * a style named h1 ... h6 makes a heading of that level. */
+static const char *elem_role(eng *e, const kh_ynode *el)
+{
+	const char *st = kh_prop_str(el, "style", NULL);
+	const char *v = scalar(style_key(e, el, "role"));
+	if (v)
+		return v;
+	if (st && st[0] == 'h' && st[1] >= '1' && st[1] <= '6' && !st[2])
+		return st;
+	return NULL;
+}
+
+static int elem_role_heading(eng *e, const kh_ynode *el)
+{
+	const char *ro = elem_role(e, el);
+	return ro && ro[0] == 'h' && ro[1] >= '1' && ro[1] <= '6' && !ro[2];
+}
+
+/* keep-with-next: on for headings (role h1-h6) unless set false, and for
+ * the heading of a group. */
+static int keeps_with_next(eng *e, const region *r, const kh_ynode *el, int i)
+{
+	const kh_ynode *v = style_key(e, el, "keep-with-next");
+	if (scalar(v))
+		return !strcmp(v->str, "true");
+	return (r->head && i < r->nhead) || elem_role_heading(e, el);
+}
+
 static void place_list(eng *e, region *r, const kh_ynode *seq, const ectx *c)
 {
 	if (!seq)
@@ -2545,8 +2862,29 @@ static void place_list(eng *e, region *r, const kh_ynode *seq, const ectx *c)
 			place_elem(e, r, seq, c);
 		return;
 	}
-	for (int i = 0; i < seq->n && !kh_diag_too_many(); i++)
-		place_elem(e, r, seq->vals[i], c);
+	for (int i = 0; i < seq->n && !kh_diag_too_many(); i++) {
+		const kh_ynode *el = seq->vals[i];
+		if (i + 1 < seq->n && breakable(r) && !at_top(r) && is_stacked(el) && keeps_with_next(e, r, el, i)) {
+			/* a heading and the start of what follows it (the next stacked
+			 * element, past other headings) go together: measured first,
+			 * the region breaks before the heading when they do not fit */
+			double need = 0;
+			int j = i;
+			for (; j < seq->n; j++) {
+				const kh_ynode *nx = seq->vals[j];
+				if (!is_stacked(nx))
+					continue;
+				if (j > i && !keeps_with_next(e, r, nx, j)) {
+					need += lead_height(e, r, nx, c, 0) + r->gap;
+					break;
+				}
+				need += scratch_height(e, r, nx, c) + (j > i ? r->gap : 0);
+			}
+			if (j < seq->n && r->y + (r->placed ? r->gap : 0) + need > r->bottom + EPS)
+				break_before(e, r);
+		}
+		place_elem(e, r, el, c);
+	}
 }
 
 /* ---- document ---- */

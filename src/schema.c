@@ -127,6 +127,9 @@ static const keydef placement_keys[] = {
 	{"size", T_SIZE, F_POS, NULL, "`[width, height]` in one key (not with `width` or `height`)", NULL, NULL},
 	{"name", T_NAME, 0, NULL, "a name connectors refer to (`NAME.right`)", NULL, NULL},
 	{"keep", T_BOOL, 0, "false", "`true`: never split across pages; moves whole to the next page", NULL, NULL},
+	{"keep-with-next", T_BOOL, 0, "headings", "`true`: never the last thing at the foot of a page; moves on "
+	 "with the start of the next stacked element (default: on for text in a style `h1` ... `h6` and for a "
+	 "group's heading in a `repeat`)", NULL, NULL},
 	{"space-before", T_LEN, F_POS, "0", "extra space above when stacked", NULL, NULL},
 	{"space-after", T_LEN, F_POS, "0", "extra space below when stacked", NULL, NULL},
 	{NULL, 0, 0, NULL, NULL, NULL, NULL},
@@ -152,6 +155,10 @@ static const keydef textstyle_keys[] = {
 	{"compress", T_BOOL, 0, "script", "追い込み: squeeze punctuation and spaces so a line takes the next "
 	 "character before it is widened (default: on for Japanese, off for Latin editions)", NULL, NULL},
 	{"fallback", T_FONTS, 0, NULL, "fonts tried in order for characters the font lacks", NULL, NULL},
+	{"orphans", T_INT, 0, "2", "the least lines of a paragraph (or list item) left at the foot of a page; "
+	 "fewer, and it starts on the next", NULL, NULL},
+	{"widows", T_INT, 0, "2", "the least lines of a paragraph (or list item) carried to the head of the next "
+	 "page; the break comes earlier to leave them", NULL, NULL},
 	{NULL, 0, 0, NULL, NULL, NULL, NULL},
 };
 static const keyset textstyle = {"textstyle", "a style", "Text style keys: in a style, and on the elements "
@@ -161,6 +168,8 @@ static const keyset textstyle = {"textstyle", "a style", "Text style keys: in a 
 static const keydef style_keys[] = {
 	{"inherit", T_STYLE, 0, NULL, "the style this one takes every key it does not set from", NULL, NULL},
 	{"size", T_LEN, F_POS | F_NOPCT, "10pt", "font size; `em` is relative to the inherited size", NULL, NULL},
+	{"keep-with-next", T_BOOL, 0, "by name", "text in this style stays with what follows it (see "
+	 "[placement keys](#placement-keys)); on for styles named `h1` ... `h6`", NULL, NULL},
 	{NULL, 0, 0, NULL, NULL, NULL, NULL},
 };
 static const keyset style = {"style", "a style", "A named text style. A key that is a locale name "
@@ -375,6 +384,8 @@ static const keydef repeat_keys[] = {
 	 "another along lines that wrap (`flow`)", ch_repeat, NULL},
 	{"columns", T_INT, 0, "1", "grid columns", NULL, NULL},
 	{"gap", T_LEN, F_POS, "0", "space between copies (and between the lines of a `flow`)", NULL, NULL},
+	{"continued", T_TEXT, F_ROW, NULL, "with `group-by` in a column: the mark added to the group's heading "
+	 "where it is repeated on the next page, e.g. `\"（続き）\"`", NULL, NULL},
 	END,
 };
 ELEMENT(repeat, "One copy of `each` per row or per group of a table.", &placement);

@@ -1,0 +1,121 @@
+# Everything data-driven paginates: a grouped repeat runs over pages, its
+# groups splitting between their items with the heading repeated and marked;
+# headings stay with what follows them; widow and orphan control; a flow
+# through frames runs on to new pages; valign in a box of fixed height.
+# Positions are read from the dump (pt, top-left origin of the media box).
+. "$(dirname "$0")/../lib.sh"
+export LC_ALL=C.UTF-8
+
+# build DIR NAME: build DIR/NAME.yaml to DIR/NAME.pdf and DIR/NAME.dump
+# (stderr in DIR/NAME.err, exit status in DIR/NAME.rc).
+build() {
+	timeout 60 "$KH" build "$1/$2.yaml" -o "$1/$2.pdf" --dump "$1/$2.dump" > /dev/null 2> "$1/$2.err"
+	echo $? > "$1/$2.rc"
+}
+built() { echo "$(cat "$1/$2.rc") $(cat "$1/$2.err")"; }
+# texts DUMP: "PAGE TEXT" for every text item
+texts() { awk '$1 == "page" { p = $2 } $1 == "text" { match($0, /"[^"]*"$/); print p, substr($0, RSTART + 1, RLENGTH - 2) }' "$1"; }
+
+# ---- a grouped repeat of 200 rows over pages ----
+# Seven groups of 12, 70, 3, 45, 20, 40 and 10 rows; the group of 70 is
+# taller than an A5 page (70 lines of 13pt: 910pt, the page has 510pt).
+G=$TMP/groups
+mkdir -p "$G"
+awk 'BEGIN { print "id,grp,name"; split("12 70 3 45 20 40 10", n, " ");
+	for (g = 1; g <= 7; g++) for (i = 0; i < n[g]; i++) { id++; printf "%d,G%d,item%03d\n", id, g, id } }' > "$G/rows.csv"
+cat > "$G/groups.yaml" <<'EOF'
+document:
+  size: A5
+data:
+  rows: rows.csv
+styles:
+  default: { font: IPAexGothic, size: 9pt, leading: 13pt }
+  head: { size: 11pt, leading: 15pt }
+masters:
+  default:
+    margins: 15mm
+pages:
+  - content:
+      - text: Groups
+        style: head
+      - repeat: rows
+        group-by: grp
+        continued: "（続き）"
+        gap: 3mm
+        each:
+          box:
+          fill: "#E8EEF7"
+          padding: 2mm
+          content:
+            - text: "{key}"
+              style: head
+            - list: group
+              item: "{name}"
+              bullet: "・"
+EOF
+build "$G" groups
+expect_eq "paginate groups: 200 rows in 7 groups build without a message (no group is too tall)" "0 " "$(built "$G" groups)"
+expect_eq "paginate groups: six pages" "6" "$(grep -c '^page' "$G/groups.dump")"
+expect_eq "paginate groups: every row exactly once, in order" "$(seq -f 'item%03g' 1 200)" \
+	"$(texts "$G/groups.dump" | awk '$2 ~ /^item/ { print $2 }')"
+expect_eq "paginate groups: every group's heading once, repeated with the mark on every page it goes on to" \
+	"1 G1;1 G2;2 G2（続き）;3 G2（続き）;3 G3;3 G4;4 G4（続き）;4 G5;5 G5（続き）;5 G6;6 G6（続き）;6 G7;" \
+	"$(texts "$G/groups.dump" | awk '$2 ~ /^G[0-9]/' | tr '\n' ';')"
+# A continued part starts at the top margin (42.52) + padding (5.67): the
+# heading's baseline its ascent (0.88 x 11pt) lower; the first item 13pt
+# (the list's leading) below that; the part's background from the margin.
+expect_eq "paginate groups: a repeated heading at the top of the page, its first item under it" \
+	'text IPAexGothic 11.00 #000000 at 48.19,57.87 to 96.40 "G2（続き）"
+text IPAexGothic 9.00 #000000 at 61.69,70.87 to 91.53 "item035"' \
+	"$(awk '$1 == "page" { p = $2 } p == 2 && $1 == "text" && $3 != "9.00" || p == 2 && /item035/' "$G/groups.dump" | grep -v '"・"')"
+# 37 items: the last one's baseline at 70.87 + 36 x 13 = 538.87, its descent
+# (0.12 x 9pt) and the padding below it: 42.52 + 503.10 = 545.62; a 38th
+# would pass the bottom margin (552.76).
+expect_eq "paginate groups: the part on page 2 is one background from the top margin down to its last item" \
+	"path fill #E8EEF7 stroke none rect 42.52,42.52 334.49x503.10
+37" \
+	"$(awk '$1 == "page" { p = $2 } p == 2 && $1 == "path"' "$G/groups.dump")
+$(texts "$G/groups.dump" | awk '$1 == 2 && $2 ~ /^item/' | wc -l)" \
+	"$(awk '$1 == "page" { p = $2 } p == 2 && $1 == "path"' "$G/groups.dump")"
+expect_eq "paginate groups: every item's bullet stays with it (200 bullets)" "200" \
+	"$(grep -c '"・"' "$G/groups.dump")"
+
+# keep: true on each: the groups move whole; each one taller than a page is an
+# error with its size (G2, G4 and G6).
+sed 's/^          box:$/          box:\n          keep: true/' "$G/groups.yaml" > "$G/kept.yaml"
+build "$G" kept
+expect_eq "paginate groups: a kept group taller than a page is an error with its size" \
+	"1 $G/kept.yaml:15:9: error: repeat is too tall for the page (328.8mm, 180.0mm available) on page 2
+hint: make it smaller, or drop keep: true from 'each' so that a group can split (in layout: column)
+$G/kept.yaml:15:9: error: repeat is too tall for the page (214.2mm, 180.0mm available) on page 4
+hint: make it smaller, or drop keep: true from 'each' so that a group can split (in layout: column)
+$G/kept.yaml:15:9: error: repeat is too tall for the page (191.2mm, 180.0mm available) on page 6
+hint: make it smaller, or drop keep: true from 'each' so that a group can split (in layout: column)" "$(built "$G" kept)"
+# Without group-by a copy is one row: one taller than the page is still an error.
+cat > "$G/tall.yaml" <<'EOF'
+document: { size: A5 }
+data:
+  rows: rows.csv
+pages:
+  - content:
+      - repeat: rows
+        where: "id == 1"
+        each:
+          box:
+          height: 250mm
+EOF
+build "$G" tall
+expect_eq "paginate groups: a single copy taller than a page is still an error, with its size" \
+	"1 $G/tall.yaml:6:9: error: repeat is too tall for the page (250.0mm, 170.0mm available) on page 1
+hint: make it smaller" "$(built "$G" tall)"
+
+# table: group in the group's box: the heading and then the table's header row on every part.
+sed -e 's/^            - list: group$/            - table: group\n              columns: [{ header: "名前", value: "{name}" }, { header: "番号", value: "{id}", width: 20mm }]/' \
+	-e '/item: "{name}"/d' -e '/bullet: "・"/d' "$G/groups.yaml" > "$G/table.yaml"
+build "$G" table
+expect_eq "paginate groups: table: group builds without a message" "0 " "$(built "$G" table)"
+expect_eq "paginate groups: table: group has every row once, in order" "$(seq -f 'item%03g' 1 200)" \
+	"$(texts "$G/table.dump" | awk '$2 ~ /^item/ { print $2 }')"
+expect_eq "paginate groups: table: group repeats the heading, then the header row, on every part" \
+	"1 G1 名前;1 G2 名前;2 G2（続き） 名前;3 G2（続き） 名前;3 G3 名前;3 G4 名前;4 G4（続き） 名前;5 G4（続き） 名前;5 G5 名前;6 G5（続き） 名前;6 G6 名前;7 G6（続き） 名前;7 G7 名前;" \
+	"$(texts "$G/table.dump" | awk '$2 ~ /^G[0-9]/ { h = $0 } $2 == "名前" { print h, $2 }' | tr '\n' ';')"
