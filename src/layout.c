@@ -2737,91 +2737,108 @@ static int is_stacked(const kh_ynode *el)
 	       kh_prop_lens(el, "at", at, 2) != 2;
 }
 
-/* The first `orphans` lines of text set in width w, as a height. */
-static double lead_lines(eng *e, const kh_ynode *el, const kh_textstyle *st, const kh_ynode *src, const ectx *c,
-                         double w)
+/* Where the first `orphans` lines of text set in width w end when it is
+ * stacked at y1 in s (right under text: the leading from its baseline). */
+static double lead_lines(eng *e, const region *s, double y1, const kh_ynode *el, const kh_textstyle *st,
+                         const kh_ynode *src, const ectx *c, double w)
 {
-	const char *text = bind(e, c, src);
+	const char *text = src ? bind(e, c, src) : NULL;
+	int cont = s->text_prev && s->text_seg == s->seg && fabs(y1 - s->text_y) < EPS;
 	kh_tblock b;
-	int k;
-	if (!text || !*text)
-		return 0;
-	kh_tblock_set(&b, text, st, st->align, w, e->arena, src->loc);
-	k = b.n < wo_of(e, el).orphans ? b.n : wo_of(e, el).orphans;
-	return k > 0 ? b.ascent + b.descent + (k - 1) * b.leading : 0;
+	int k, orphans = wo_of(e, el).orphans;
+	if (text && *text) {
+		kh_tblock_set(&b, text, st, st->align, w, e->arena, src->loc);
+		k = b.n < orphans ? b.n : orphans;
+	} else {
+		/* an item per row: one line of the style */
+		kh_tblock_set(&b, NULL, st, st->align, w, e->arena, el_loc(el));
+		k = 1;
+	}
+	if (k == 0)
+		return y1;
+	return (cont ? s->text_base + b.leading : y1 + b.ascent) + (k - 1) * b.leading + b.descent;
 }
 
-/* The least height el takes at the cursor of r before it may break: what
- * a heading before it must have room for beside it.  Text, flows and list
- * items: their first lines (as many as orphans asks); a box: its top
- * padding and its first element's; a table: its header and a row of one
- * line; a chart, or anything with a height: all of it.  Measured, nothing
- * drawn (what setting the text says is said when it is drawn). */
-static double lead_height(eng *e, const region *r, const kh_ynode *el, const ectx *c, int depth)
+/* Where the least part of el that may stand at the foot of a page ends,
+ * stacked at the cursor of s: what a heading before it needs room for
+ * beside it.  Text, flows and list items: their first lines (as many as
+ * orphans asks); a box: its top padding and its first element's; a table:
+ * its header and a row of one line; a chart, or anything with a height:
+ * all of it.  Measured, nothing drawn. */
+static double lead_bottom(eng *e, const region *s, const kh_ynode *el, const ectx *c, int depth)
 {
 	const char *k = kind_of(el);
 	const kh_textstyle *st = elem_style(e, el, "style");
-	geom g;
-	double em = e->doc->base_style.size, h = 0;
+	double em = e->doc->base_style.size, y1 = s->y + (s->placed ? s->gap : 0);
 	kh_len sb = kh_prop_len(el, "space-before");
-	elem_geom(r, el, em, &g);
+	const kh_ynode *m = kh_elem_main(el);
+	geom g;
 	if (sb.set)
-		h += lenv(sb, r->oh, em);
+		y1 += lenv(sb, s->oh, em);
+	elem_geom(s, el, em, &g);
 	if (g.h >= 0)
-		return h + g.h;
+		return y1 + g.h;
 	if (depth > 8 || g.w <= 0)
-		return h;
-	if (!strcmp(k, "text")) {
-		h += lead_lines(e, el, st, source_node(el, "text"), c, g.w);
-	} else if (!strcmp(k, "flow") && !kh_prop(el, "frames")) {
-		const kh_ynode *m = kh_elem_main(el);
-		if (m)
-			h += lead_lines(e, el, st, m->kind == KH_Y_SEQ && m->n ? m->vals[0] : m, c, g.w);
-	} else if (!strcmp(k, "list")) {
-		const kh_ynode *m = kh_elem_main(el);
-		if (m && m->kind == KH_Y_SEQ && m->n)
-			h += lead_lines(e, el, st, m->vals[0], c, g.w);
-		else if (st->font)
-			h += kh_font_ascent(st->font, st->size) + kh_font_descent(st->font, st->size);
-	} else if (!strcmp(k, "box")) {
+		return y1;
+	if (!strcmp(k, "text"))
+		return lead_lines(e, s, y1, el, st, source_node(el, "text"), c, g.w);
+	if (!strcmp(k, "flow") && !kh_prop(el, "frames") && m)
+		return lead_lines(e, s, y1, el, st, m->kind == KH_Y_SEQ ? (m->n ? m->vals[0] : NULL) : m, c, g.w);
+	if (!strcmp(k, "list"))
+		return lead_lines(e, s, y1, el, st, m && m->kind == KH_Y_SEQ && m->n ? m->vals[0] : NULL, c, g.w);
+	if (!strcmp(k, "box")) {
 		const kh_ynode *content = kh_prop(el, "content");
 		kh_len pad[4];
+		region in = *s;
 		memset(pad, 0, sizeof pad);
 		kh_prop_sides(el, "padding", pad);
-		h += lenv(pad[0], g.w, st->size);
+		in.y = y1 + lenv(pad[0], g.w, st->size);
+		in.placed = 0;
+		in.text_prev = 0;
+		in.x += lenv(pad[3], g.w, st->size);
+		in.w = in.ow = g.w - lenv(pad[3], g.w, st->size) - lenv(pad[1], g.w, st->size);
 		for (int i = 0; content && content->kind == KH_Y_SEQ && i < content->n; i++)
-			if (is_stacked(content->vals[i])) {
-				h += lead_height(e, r, content->vals[i], c, depth + 1);
-				break;
-			}
-	} else if (!strcmp(k, "table")) {
+			if (is_stacked(content->vals[i]))
+				return lead_bottom(e, &in, content->vals[i], c, depth + 1);
+		return in.y;
+	}
+	if (!strcmp(k, "table")) {
 		kh_len pad[4];
 		double line = st->font ? kh_font_ascent(st->font, st->size) + kh_font_descent(st->font, st->size) : 0;
 		kh_prop_sides(el, "padding", pad);
-		h += 2 * (line + lenv(pad[0], g.w, st->size) + lenv(pad[2], g.w, st->size));
-	} else if (!strcmp(k, "chart") && !kh_prop(el, "area")) {
-		h += g.w * 0.6;
+		return y1 + 2 * (line + lenv(pad[0], g.w, st->size) + lenv(pad[2], g.w, st->size));
 	}
-	return h;
+	if (!strcmp(k, "chart") && !kh_prop(el, "area"))
+		return y1 + g.w * 0.6;
+	return y1;
 }
 
-/* The height el takes stacked at the cursor, measured on a scratch page
- * and thrown away (its names, labels and connectors with it, its warnings
- * not said). */
-static double scratch_height(eng *e, const region *r, const kh_ynode *el, const ectx *c)
+/* Lay out elements [i, j) of seq on a scratch page as they would stack at
+ * the cursor of r, into *s (its cursor and text state after them), and
+ * throw them away: their names, labels and connectors with them, their
+ * warnings not said. */
+static void scratch_run(eng *e, const region *r, const kh_ynode *seq, int i, int j, const ectx *c, region *s)
 {
 	int nn = e->nnames, nl = e->nlabels, nc = e->nconns;
-	kh_len sb = kh_prop_len(el, "space-before"), sa = kh_prop_len(el, "space-after");
-	double em = e->doc->base_style.size, h;
+	*s = *r;
+	s->kind = R_FIXED;
+	s->page = -1;
+	s->pg = scratch_page(e);
+	s->bottom = HUGE_H;
+	s->parent = NULL;
+	s->box = NULL;
+	s->head = NULL;
+	s->nhead = 0;
 	kh_diag_set_quiet_warnings(1);
 	kh_diag_set_strict(0);
-	h = scratch_layout(e, r, scratch_page(e), r->x, r->y, r->w, el, c);
+	for (int k = i; k < j; k++)
+		if (is_stacked(seq->vals[k]))
+			place_elem(e, s, seq->vals[k], c);
 	kh_diag_set_strict(e->doc->strict);
 	kh_diag_set_quiet_warnings(e->quiet);
 	e->nnames = nn;
 	e->nlabels = nl;
 	e->nconns = nc;
-	return h + (sb.set ? lenv(sb, r->oh, em) : 0) + (sa.set ? lenv(sa, r->oh, em) : 0);
 }
 
 /* The role an element's `role` key (or its style's) gives it; without one,
@@ -2865,23 +2882,18 @@ static void place_list(eng *e, region *r, const kh_ynode *seq, const ectx *c)
 	for (int i = 0; i < seq->n && !kh_diag_too_many(); i++) {
 		const kh_ynode *el = seq->vals[i];
 		if (i + 1 < seq->n && breakable(r) && !at_top(r) && is_stacked(el) && keeps_with_next(e, r, el, i)) {
-			/* a heading and the start of what follows it (the next stacked
-			 * element, past other headings) go together: measured first,
-			 * the region breaks before the heading when they do not fit */
-			double need = 0;
-			int j = i;
-			for (; j < seq->n; j++) {
-				const kh_ynode *nx = seq->vals[j];
-				if (!is_stacked(nx))
-					continue;
-				if (j > i && !keeps_with_next(e, r, nx, j)) {
-					need += lead_height(e, r, nx, c, 0) + r->gap;
-					break;
-				}
-				need += scratch_height(e, r, nx, c) + (j > i ? r->gap : 0);
+			/* a heading (and the headings right after it) and the start of
+			 * the next stacked element go together: measured first, the
+			 * region breaks before the heading when they do not fit */
+			int j = i + 1;
+			while (j < seq->n && (!is_stacked(seq->vals[j]) || keeps_with_next(e, r, seq->vals[j], j)))
+				j++;
+			if (j < seq->n) {
+				region s;
+				scratch_run(e, r, seq, i, j, c, &s);
+				if (lead_bottom(e, &s, seq->vals[j], c, 0) > r->bottom + EPS)
+					break_before(e, r);
 			}
-			if (j < seq->n && r->y + (r->placed ? r->gap : 0) + need > r->bottom + EPS)
-				break_before(e, r);
 		}
 		place_elem(e, r, el, c);
 	}

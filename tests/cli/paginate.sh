@@ -119,3 +119,60 @@ expect_eq "paginate groups: table: group has every row once, in order" "$(seq -f
 expect_eq "paginate groups: table: group repeats the heading, then the header row, on every part" \
 	"1 G1 名前;1 G2 名前;2 G2（続き） 名前;3 G2（続き） 名前;3 G3 名前;3 G4 名前;4 G4（続き） 名前;5 G4（続き） 名前;5 G5 名前;6 G5（続き） 名前;6 G6 名前;7 G6（続き） 名前;7 G7 名前;" \
 	"$(texts "$G/table.dump" | awk '$2 ~ /^G[0-9]/ { h = $0 } $2 == "名前" { print h, $2 }' | tr '\n' ';')"
+
+# A group whose box would start at the foot with room for its heading and
+# no item: the whole group starts on the next page (no empty part is left).
+sed 's/^        style: head$/        style: head\n        space-before: 103mm/' "$G/groups.yaml" | awk '!(/space-before/ && n++)' > "$G/foot.yaml"
+build "$G" foot
+expect_eq "paginate groups: a group heading that would stand alone at the foot starts the next page with its items" \
+	"1 path fill #E8EEF7 stroke none rect 42.52,345.49 334.49x178.10
+2 path fill #E8EEF7 stroke none rect 42.52,42.52 334.49x503.10
+1 G1
+2 G2
+2 item013" \
+	"$(awk '$1 == "page" { p = $2 } p <= 2 && $1 == "path" { print p, $0 }' "$G/foot.dump")
+$(texts "$G/foot.dump" | awk '$1 <= 2 && ($2 ~ /^G[0-9]/ || $2 == "item013")')"
+
+# ---- widows, orphans, keep-with-next (tests/data/engine/paginate.yaml) ----
+# The page's content runs from 28.35 to 198.43; 9pt lines 14pt apart, a
+# line's ascent 7.92 and descent 1.08; the five-line paragraph is the same
+# in every case.  "PAGE BASELINE FIRST-CHARACTERS" per line.
+P=$TMP/p
+mkdir -p "$P"
+cp tests/data/engine/paginate.yaml "$P/"
+build "$P" paginate
+expect_eq "paginate wo: builds without a message, 14 pages" "0 14" "$(cat "$P/paginate.rc") $(grep -c '^page' "$P/paginate.dump")"
+lines() { awk -v a="$1" -v b="$2" '$1 == "page" { p = $2 } $1 == "text" && p >= a && p <= b { split($6, xy, ","); match($0, /"[^"]*"$/); t = substr($0, RSTART + 1, RLENGTH - 2); print p, xy[2], substr(t, 1, 9) }' "$P/paginate.dump"; }
+expect_eq "paginate wo: one line's room at the foot (orphans 2): the paragraph starts the next page" \
+	"2 36.27 一行目
+2 50.27 験で二
+2 64.27 る試験
+2 78.27 数える
+2 92.27 字を数" "$(lines 1 2)"
+expect_eq "paginate wo: orphans: 1 leaves that line at the foot (191.35), four on the next page" \
+	"3 191.35 一行目
+4 36.27 験で二
+4 50.27 る試験
+4 64.27 数える
+4 78.27 字を数" "$(lines 3 4)"
+expect_eq "paginate wo: room for four lines (widows 2): three stay, two go on" \
+	"5 147.92 一行目
+5 161.92 験で二
+5 175.92 る試験
+6 36.27 数える
+6 50.27 字を数" "$(lines 5 6)"
+expect_eq "paginate wo: widows: 1 lets four stay and one go on" \
+	"7 189.92 数える
+8 36.27 字を数" "$(lines 7 8 | tail -2)"
+# 12pt heading: ascent 10.56, 16pt leading; the paragraph's first line 14pt under its baseline.
+expect_eq "paginate keep: an h2 heading with room for one line under it moves on with the paragraph" \
+	"10 38.91 見出し
+10 52.91 一行目" "$(lines 9 10 | head -2)"
+expect_eq "paginate keep: keep-with-next: false leaves it at the foot (175.56), alone" \
+	"11 175.56 見出し
+12 36.27 一行目" "$(lines 11 12 | head -2)"
+expect_eq "paginate keep: a lead-in (keep-with-next in its style) and an h2 stay together with the paragraph" \
+	"14 38.91 章
+14 54.91 見出し
+14 68.91 一行目" "$(lines 13 14 | head -3)"
+golden "paginate wo: golden dump" tests/data/engine/paginate.dump "$(cat "$P/paginate.dump")"
