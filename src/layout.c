@@ -1140,10 +1140,11 @@ static void flow_balance(flowctx *f, const fstate *from, const kh_rect *fr, int 
 	kh_diag_set_quiet_warnings(e->quiet);
 }
 
-/* Paragraphs through a chain of frames: the `frames` (text left over after
- * the last is an error), else the element's own box and the same place on
- * new pages when the flow is page content; without a height, they stack
- * like text (and run on to new pages like any stacked content). */
+/* Paragraphs through a chain of frames: the `frames`, else the element's
+ * own box; page content runs on to the same frames on new pages of the
+ * same master, and in a box text left over after the last frame is an
+ * error.  Without frames or a height, they stack like text (and run on to
+ * new pages like any stacked content). */
 static void draw_flow(eng *e, region *r, double x, double w, const kh_ynode *el, const ectx *c)
 {
 	const kh_ynode *m = kh_elem_main(el);
@@ -1152,7 +1153,6 @@ static void draw_flow(eng *e, region *r, double x, double w, const kh_ynode *el,
 	int nsrc = m ? (m->kind == KH_Y_SEQ ? m->n : 1) : 0;
 	kh_rect *frames = NULL;
 	int nf = flow_frames(e, r, kh_prop(el, "frames"), st, &frames);
-	int own_box = !kh_prop(el, "frames"); /* it runs on at the same place on new pages */
 	int page = r->page, errors0 = kh_diag_errors(), balance = kh_prop_bool(el, "balance", 0);
 	kh_dl_page *pg = r->pg;
 	flowctx f;
@@ -1205,8 +1205,9 @@ static void draw_flow(eng *e, region *r, double x, double w, const kh_ynode *el,
 			break;
 		}
 		free(from.w);
-		/* the chain again on the next page, or text left over */
-		if (own_box && r->pagelevel && page >= 0 && u.lines > 0) {
+		/* page content: the chain again on the next page of the same
+		 * master; in a box, text left over */
+		if (r->pagelevel && page >= 0 && u.lines > 0) {
 			page = page_next(e, page);
 			pg = e->pages[page].pg;
 			continue;

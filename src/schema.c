@@ -266,8 +266,8 @@ MAIN(flow, T_TEXT_OR_TEXTS, F_REQ, "paragraphs, in order");
 static const keydef flow_keys[] = {
 	{"style", T_STYLE, 0, "default", "text style", NULL, NULL},
 	{"paragraph-gap", T_LEN, F_POS, "0", "space between paragraphs", NULL, NULL},
-	{"frames", T_RECTS, 0, NULL, "`[x, y, width, height]` frames the text runs through in order; without "
-	 "them, the element's own box, then the same place on new pages", NULL, NULL},
+	{"frames", T_RECTS, 0, NULL, "`[x, y, width, height]` frames the text runs through in order, then the "
+	 "same frames on new pages (page content); without them, the element's own box", NULL, NULL},
 	{"balance", T_BOOL, 0, "false", "`true`: the frames the text ends in (on its last page) are shortened "
 	 "to end at one height, as low as the text needs", NULL, NULL},
 	END,

@@ -176,3 +176,31 @@ expect_eq "paginate keep: a lead-in (keep-with-next in its style) and an h2 stay
 14 54.91 見出し
 14 68.91 一行目" "$(lines 13 14 | head -3)"
 golden "paginate wo: golden dump" tests/data/engine/paginate.dump "$(cat "$P/paginate.dump")"
+
+# ---- a flow through frames runs on to new pages ----
+F=$TMP/f
+mkdir -p "$F"
+cp tests/data/engine/flow-pages.yaml tests/data/engine/strings.csv "$F/"
+build "$F" flow-pages
+expect_eq "paginate flow: five paragraphs through two frames build on three pages without a message" "0 3" \
+	"$(cat "$F/flow-pages.rc") $(grep -c '^page' "$F/flow-pages.dump")"
+# Frames at x 28.35 and 155.91, from 28.35 (first baseline 36.27) down to
+# 184.25: 11 lines and the paragraph gaps; "PAGE FRAME-X FIRST-BASELINE
+# LINES" per frame (a line that starts with 「 sits half an em left, 23.85
+# and 151.41).  The last line is alone on page 3: widow control does not
+# reach into frames yet.
+expect_eq "paginate flow: both frames filled on pages 1 and 2 from their tops, the rest on page 3, each page its folio" \
+	"1 28.35 36.27 11
+1 155.91 36.27 11
+2 28.35 36.27 11
+2 155.91 36.27 11
+3 28.35 36.27 1
+1 / 3|2 / 3|3 / 3" \
+	"$(awk '$1 == "page" { p = $2 } $1 == "text" && $6 !~ /,212.01$/ { split($6, xy, ","); c = xy[1] < 100 ? 28.35 : 155.91; k = p " " c;
+		if (!(k in n)) { o[++m] = k; top[k] = xy[2] } else if (xy[2] < top[k]) top[k] = xy[2]; n[k]++ }
+		END { for (i = 1; i <= m; i++) print o[i], top[o[i]], n[o[i]] }' "$F/flow-pages.dump")
+$(grep ',212.01 ' "$F/flow-pages.dump" | sed 's/.*"\(.*\)"$/\1/' | paste -sd'|')"
+lead=$(awk -F, '$1 == "lead" { print $2 }' tests/data/engine/strings.csv)
+expect_eq "paginate flow: every character of the five paragraphs set once, in order" "$lead$lead$lead$lead$lead" \
+	"$(awk '$1 == "text" && $6 !~ /,212.01$/ { match($0, /"[^"]*"$/); printf "%s", substr($0, RSTART + 1, RLENGTH - 2) }' "$F/flow-pages.dump")"
+golden "paginate flow: golden dump" tests/data/engine/flow-pages.dump "$(cat "$F/flow-pages.dump")"
