@@ -1422,6 +1422,42 @@ static int group_heading(const kh_ynode *content)
 	return 0;
 }
 
+static const char *const valigns[] = {"top", "middle", "bottom", NULL};
+
+/* The content of a box of fixed height in its region `in`, moved down
+ * (valign 1: middle, 2: bottom) by what its stacked elements leave free:
+ * laid out on a scratch page, measured, moved.  Content taller than the
+ * box is placed from the top, where its overflow is reported. */
+static void place_valigned(eng *e, region *in, const kh_ynode *content, const ectx *c, int valign)
+{
+	region s = *in;
+	int nn = e->nnames, nl = e->nlabels, nc = e->nconns, errors0 = kh_diag_errors();
+	double used, room = in->bottom - in->top;
+	if (valign == 0 || in->page < 0) {
+		place_list(e, in, content, c);
+		return;
+	}
+	s.pg = scratch_page(e);
+	s.bottom = in->top + HUGE_H;
+	place_list(e, &s, content, c);
+	used = s.y - in->top;
+	if (used <= room + EPS || kh_diag_errors() > errors0) {
+		double dy = fmax(0, room - used) * (valign == 1 ? 0.5 : 1);
+		splice(e, s.pg, in->pg, 0, dy, 0);
+		in->y = s.y + dy;
+		in->maxy = s.maxy + dy;
+		in->placed = s.placed;
+		return;
+	}
+	/* too tall: from the top, where it stops (what it said is said) */
+	e->nnames = nn;
+	e->nlabels = nl;
+	e->nconns = nc;
+	kh_diag_set_quiet_warnings(1);
+	place_list(e, in, content, c);
+	kh_diag_set_quiet_warnings(e->quiet);
+}
+
 /* A box in region r at x, width w; height h (< 0: grows to its content). */
 static void draw_box(eng *e, region *r, double x, double w, double h, const kh_ynode *el, const ectx *c)
 {
@@ -1451,7 +1487,7 @@ static void draw_box(eng *e, region *r, double x, double w, double h, const kh_y
 		in.coy = in.oy;
 		in.coh = in.oh;
 		if (content)
-			place_list(e, &in, content, c);
+			place_valigned(e, &in, content, c, kh_prop_enum(el, "valign", valigns, 0));
 		box_name(e, el, c, r->pg, rc);
 		r->y += h;
 		if (r->y > r->maxy)

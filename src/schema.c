@@ -112,6 +112,7 @@ static const char *const ch_route[] = {"straight", "orthogonal", NULL};
 static const char *const ch_fit[] = {"contain", "cover", NULL};
 static const char *const ch_repeat[] = {"column", "row", "grid", "flow", NULL};
 static const char *const ch_split[] = {"open", "closed", NULL};
+static const char *const ch_valign[] = {"top", "middle", "bottom", NULL};
 static const char *const ch_chart[] = {"grid", "auto", NULL};
 static const char *const ch_pagesize[] = {"A3", "A4", "A5", "B4", "B5", "Letter", NULL};
 
@@ -286,6 +287,8 @@ static const keydef box_keys[] = {
 	{"content", T_ELEMS, 0, NULL, "elements inside; `at` inside is relative to the content box", NULL, NULL},
 	{"split-border", T_ENUM, 0, "open", "a box split across pages: `open` leaves the border open where it is "
 	 "cut, `closed` draws each part's whole outline", ch_split, NULL},
+	{"valign", T_ENUM, 0, "top", "a box with a `height`: its stacked content at the top, in the middle or "
+	 "at the bottom of its content box", ch_valign, NULL},
 	END,
 };
 ELEMENT(box, "A rectangle that holds other elements; its height grows to the content unless set.",

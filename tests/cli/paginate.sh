@@ -204,3 +204,25 @@ lead=$(awk -F, '$1 == "lead" { print $2 }' tests/data/engine/strings.csv)
 expect_eq "paginate flow: every character of the five paragraphs set once, in order" "$lead$lead$lead$lead$lead" \
 	"$(awk '$1 == "text" && $6 !~ /,212.01$/ { match($0, /"[^"]*"$/); printf "%s", substr($0, RSTART + 1, RLENGTH - 2) }' "$F/flow-pages.dump")"
 golden "paginate flow: golden dump" tests/data/engine/flow-pages.dump "$(cat "$F/flow-pages.dump")"
+
+# ---- valign in a box of fixed height (tests/data/engine/valign.yaml) ----
+# Content box 34.02 to 136.06 (40mm less 2mm padding each side): 102.05pt;
+# the two lines take 23.99 (ascent 8.80, 14pt, descent 1.20), 78.06 free.
+V=$TMP/v
+mkdir -p "$V"
+cp tests/data/engine/valign.yaml "$V/"
+build "$V" valign
+expect_eq "paginate valign: builds without a message" "0 " "$(built "$V" valign)"
+expect_eq "paginate valign: top, middle (39.03 lower), bottom (78.06 lower: the last descent on the content box's bottom)" \
+	"34.02,42.81 34.02,56.81
+119.06,81.84 119.06,95.84
+204.09,120.86 204.09,134.86" \
+	"$(awk '$1 == "text" { printf "%s%s", $6, (++n % 2 ? " " : "\n") }' "$V/valign.dump")"
+golden "paginate valign: golden dump" tests/data/engine/valign.dump "$(cat "$V/valign.dump")"
+# Content taller than the box: from the top, and the overflow reported once.
+awk '{ print } /valign: bottom/ { b = 1 } b && /content: \*two/ { print "      - box:\n        at: [10mm, 55mm]\n        size: [40mm, 8mm]\n        valign: bottom\n        content:\n          - text: 一行目\n          - text: 二行目"; b = 0 }' \
+	"$V/valign.yaml" > "$V/over.yaml"
+build "$V" over
+expect_eq "paginate valign: content taller than its box is an error, as at the top" \
+	"1 $V/over.yaml:41:13: error: text does not fit its frame on page 1; it stops before '二行目'
+hint: give the frame more room, shorten the text or use a smaller style" "$(built "$V" over)"
