@@ -96,6 +96,11 @@ typedef struct eng {
 	int needs_pages;          /* something used {pages} before it was known */
 	int quiet;                /* warnings are not said (the second run) */
 	const char *cont_mark;    /* set while a group's heading is repeated: added to its text */
+	/* roles (display.h): the next id, the element being placed, and what
+	 * overrides an element's own: artifact > 0 (a repeated heading or header
+	 * row) or force (inside an element with role figure or artifact) */
+	int next_id, cur_id, artifact;
+	const kh_dl_role *force;
 	/* what was reported about master content, said once, not on every page */
 	const kh_ynode **said_conns;
 	int nsaid_conns;
@@ -512,8 +517,10 @@ static int region_break(eng *e, region *r)
 			/* a group goes on: its heading again, with the mark */
 			r->in_head = 1;
 			e->cont_mark = r->headc->continued;
+			e->artifact++;
 			for (int i = 0; i < r->nhead; i++)
 				place_elem(e, r, r->head->vals[i], r->headc);
+			e->artifact--;
 			e->cont_mark = NULL;
 			r->in_head = 0;
 		}
@@ -619,6 +626,45 @@ static void fixed_region(region *sub, const region *r, double x, double y, doubl
 	sub->cow = r->ow;
 	sub->coh = r->oh;
 	sub->pagelevel = r->kind == R_PAGE && r->page >= 0;
+}
+
+/* ---- roles ---- */
+
+static kh_dl_role role_new(eng *e, int kind, int level, int parent, int index)
+{
+	kh_dl_role ro;
+	memset(&ro, 0, sizeof ro);
+	ro.kind = (unsigned char)kind;
+	ro.level = (unsigned char)level;
+	ro.id = ++e->next_id;
+	ro.parent = parent;
+	ro.index = index;
+	return ro;
+}
+
+/* Give every item drawn after `last` on pg (NULL: from its first), and on
+ * the pages after pg, that has no role yet the role ro: drawn on a scratch
+ * page, pg alone; paths are decoration, so artifacts, and so is everything
+ * while e->artifact is set; e->force wins. */
+static void role_fill_page(eng *e, kh_dl_page *pg, kh_dl_item *last, kh_dl_role ro)
+{
+	for (kh_dl_item *it = last ? last->next : pg->first; it; it = it->next) {
+		if (it->role.kind != KH_ROLE_NONE)
+			continue;
+		if (e->force)
+			it->role = *e->force;
+		else if (e->artifact || it->kind == KH_DL_PATH) {
+			memset(&it->role, 0, sizeof it->role);
+			it->role.kind = KH_ROLE_ARTIFACT;
+		} else
+			it->role = ro;
+	}
+}
+
+static void role_fill(eng *e, kh_dl_page *pg, kh_dl_item *last, kh_dl_role ro)
+{
+	for (; pg; pg = pg->next, last = NULL)
+		role_fill_page(e, pg, last, ro);
 }
 
 /* ---- text blocks ---- */
@@ -792,6 +838,25 @@ static const kh_ynode *style_key(eng *e, const kh_ynode *el, const char *key)
 		}
 	}
 	return NULL;
+}
+
+/* The role an element's `role` key (or its style's) gives it; without one,
+ * a style named h1 ... h6 makes a heading of that level. */
+static const char *elem_role(eng *e, const kh_ynode *el)
+{
+	const char *st = kh_prop_str(el, "style", NULL);
+	const char *v = scalar(style_key(e, el, "role"));
+	if (v)
+		return v;
+	if (st && st[0] == 'h' && st[1] >= '1' && st[1] <= '6' && !st[2])
+		return st;
+	return NULL;
+}
+
+static int elem_role_heading(eng *e, const kh_ynode *el)
+{
+	const char *ro = elem_role(e, el);
+	return ro && ro[0] == 'h' && ro[1] >= '1' && ro[1] <= '6' && !ro[2];
 }
 
 static int style_int(eng *e, const kh_ynode *el, const char *key, int def)
@@ -1631,7 +1696,19 @@ static void page_obstacles(eng *e, kh_dl_page *pg, kh_obstacles *o, int with_nam
 
 /* Route and draw a connector joining names[lo..]; what is wrong with a
  * master's connector is said once, not on every page of the master. */
+static void route_connector_draw(eng *e, const deferred *d, int lo, int master);
+
+/* Route a connector; its line is decoration, its label a paragraph. */
 static void route_connector(eng *e, const deferred *d, int lo, int master)
+{
+	kh_dl_item *last = d->pg ? d->pg->last : NULL;
+	kh_dl_page *pg = d->pg;
+	route_connector_draw(e, d, lo, master);
+	if (pg)
+		role_fill_page(e, pg, last, role_new(e, KH_ROLE_P, 0, 0, 0));
+}
+
+static void route_connector_draw(eng *e, const deferred *d, int lo, int master)
 {
 	const kh_ynode *el = d->el;
 	static const char *const routes[] = {"straight", "orthogonal", NULL};
@@ -1780,8 +1857,11 @@ static void draw_image(eng *e, region *r, double x, double w, double h, int stac
 		it->u.image.clip_h = fh;
 	}
 	free(path);
-	if (captext)
+	if (captext) {
+		kh_dl_item *before = r->pg->last;
 		kh_tblock_draw(e->dl, r->pg, &cb, x, top + fh + capgap);
+		role_fill(e, r->pg, before, role_new(e, KH_ROLE_CAPTION, 0, e->cur_id, 0));
+	}
 	if (stacked) {
 		r->y = top + total;
 		r->placed = 1;
@@ -1966,7 +2046,8 @@ static void draw_list(eng *e, region *r, double x, double w, const kh_ynode *el,
 		kh_tblock b, bb;
 		double base = 0;
 		kh_dl_page *bpg = NULL;
-		kh_dl_item *mark = NULL;
+		kh_dl_item *mark = NULL, *ilast;
+		kh_dl_page *ipg;
 		int stop;
 		const kh_ynode *src;
 		if (literal) {
@@ -1985,6 +2066,8 @@ static void draw_list(eng *e, region *r, double x, double w, const kh_ynode *el,
 		if (i > 0 && r->placed)
 			r->y += gap;
 		kh_tblock_set(&b, text, st, st->align, w - indent, e->arena, src->loc);
+		ipg = r->pg;
+		ilast = ipg->last;
 		stop = draw_lines_wo(e, r, x + indent, &b, wlim, &base, &bpg, &mark);
 		if (bpg && strcmp(bullet, "none") != 0 && *bullet) {
 			/* the bullet goes before the item's text in the display list, so
@@ -1998,6 +2081,8 @@ static void draw_list(eng *e, region *r, double x, double w, const kh_ynode *el,
 					move_last_after(bpg, last, mark);
 			}
 		}
+		/* the bullet and the text: one item of the list */
+		role_fill(e, ipg, ilast, role_new(e, KH_ROLE_LI, 0, e->cur_id, i + 1));
 		if (stop < b.n) {
 			text_overflow(e, r, el, text + b.lines[stop].src_start);
 			return;
@@ -2028,15 +2113,29 @@ static void table_rule(eng *e, kh_dl_page *pg, double x, double w, double y, kh_
 		kh_dl_polyline(e->dl, pg, pts, 2, c, lw);
 }
 
-/* The header row at the cursor: fill, a rule above and below, the cells. */
+/* A row's cells at top, each a cell of the table being placed (TH or TD,
+ * row `row` of it). */
+static void table_cells(eng *e, kh_dl_page *pg, const kh_tblock *cells, const tcol *tc, int nc, const double *p,
+                        double top, int kind, int row)
+{
+	for (int i = 0; i < nc; i++) {
+		kh_dl_item *last = pg->last;
+		kh_tblock_draw(e->dl, pg, &cells[i], tc[i].x + p[3], top + p[0]);
+		role_fill(e, pg, last, role_new(e, kind, 0, e->cur_id, row));
+	}
+}
+
+/* The header row at the cursor: fill, a rule above and below, the cells;
+ * repeated (on a further page), it is an artifact. */
 static void table_header(eng *e, region *r, double x, double w, double hh, kh_color fill, kh_color rule,
-                         double lw, const kh_tblock *cells, const tcol *tc, int nc, const double *p)
+                         double lw, const kh_tblock *cells, const tcol *tc, int nc, const double *p, int repeated)
 {
 	if (fill.space != KH_COLOR_NONE)
 		kh_dl_rect(e->dl, r->pg, x, r->y, w, hh, 0, fill, (kh_color){KH_COLOR_NONE, {0}}, 0);
 	table_rule(e, r->pg, x, w, r->y, rule, lw);
-	for (int i = 0; i < nc; i++)
-		kh_tblock_draw(e->dl, r->pg, &cells[i], tc[i].x + p[3], r->y + p[0]);
+	e->artifact += repeated;
+	table_cells(e, r->pg, cells, tc, nc, p, r->y, KH_ROLE_TH, 0);
+	e->artifact -= repeated;
 	r->y += hh;
 	table_rule(e, r->pg, x, w, r->y, rule, lw);
 }
@@ -2099,7 +2198,7 @@ static void draw_table(eng *e, region *r, double x, double w, const kh_ynode *el
 	}
 	hh = has_header ? cells_height(hcells, nc) + p[0] + p[2] : 0;
 	{
-		int need_header = has_header, seg = -1;
+		int need_header = has_header, seg = -1, headers = 0;
 		for (int ri = 0; ri < rows.n; ri++) {
 			ectx rc;
 			double rh;
@@ -2137,11 +2236,10 @@ static void draw_table(eng *e, region *r, double x, double w, const kh_ynode *el
 			if (f == FIT_OVER)
 				too_tall(e, r, el, rh + (need_header ? hh : 0));
 			if (need_header) {
-				table_header(e, r, x, w, hh, hfill, rule, lw, hcells, tc, nc, p);
+				table_header(e, r, x, w, hh, hfill, rule, lw, hcells, tc, nc, p, headers++ > 0);
 				need_header = 0;
 			}
-			for (int i = 0; i < nc; i++)
-				kh_tblock_draw(e->dl, r->pg, &cells[i], tc[i].x + p[3], r->y + p[0]);
+			table_cells(e, r->pg, cells, tc, nc, p, r->y, KH_ROLE_TD, ri + 1);
 			r->y += rh;
 			table_rule(e, r->pg, x, w, r->y, rule, lw);
 			r->placed = 1;
@@ -2149,7 +2247,7 @@ static void draw_table(eng *e, region *r, double x, double w, const kh_ynode *el
 				r->maxy = r->y;
 		}
 		if (rows.n == 0 && has_header && fit(e, r, hh) != FIT_NO) {
-			table_header(e, r, x, w, hh, hfill, rule, lw, hcells, tc, nc, p);
+			table_header(e, r, x, w, hh, hfill, rule, lw, hcells, tc, nc, p, 0);
 			r->placed = 1;
 		}
 	}
@@ -2642,7 +2740,7 @@ static void draw_box_auto(eng *e, region *r, double x, double w, const kh_ynode 
 	draw_box(e, r, x, w, -1, el, c);
 }
 
-static void place_elem(eng *e, region *r, const kh_ynode *el, const ectx *c)
+static void place_elem_draw(eng *e, region *r, const kh_ynode *el, const ectx *c)
 {
 	const char *k = kind_of(el);
 	geom g;
@@ -2764,6 +2862,58 @@ static void place_elem(eng *e, region *r, const kh_ynode *el, const ectx *c)
 		r->y += lenv(sa, r->oh, em);
 }
 
+/* The role of an element's text and images: its `role` (or its style's),
+ * else headings for styles h1 ... h6, figures for images, paragraphs. */
+static kh_dl_role elem_role_new(eng *e, const kh_ynode *el, const ectx *c)
+{
+	const char *k = kind_of(el), *ro = elem_role(e, el);
+	kh_dl_role r;
+	if (ro && ro[0] == 'h' && ro[1] >= '1' && ro[1] <= '6' && !ro[2])
+		return role_new(e, KH_ROLE_H, ro[1] - '0', 0, 0);
+	if (ro && !strcmp(ro, "caption"))
+		return role_new(e, KH_ROLE_CAPTION, 0, 0, 0);
+	if (ro && !strcmp(ro, "artifact")) {
+		r = role_new(e, KH_ROLE_ARTIFACT, 0, 0, 0);
+		r.id = 0;
+		return r;
+	}
+	if ((ro && !strcmp(ro, "figure")) || (!ro && !strcmp(k, "image"))) {
+		const kh_ynode *alt = kh_prop(el, "alt");
+		const char *t = alt ? bind(e, c, alt) : NULL;
+		r = role_new(e, KH_ROLE_FIGURE, 0, 0, 0);
+		r.alt = t && *t ? kh_arena_strdup(e->dl->arena, t) : NULL;
+		return r;
+	}
+	return role_new(e, KH_ROLE_P, 0, 0, 0);
+}
+
+/* Place one element and give what it drew its role (what its parts, such
+ * as list items and table cells, have not been given already). */
+static void place_elem(eng *e, region *r, const kh_ynode *el, const ectx *c)
+{
+	kh_dl_page *pg = r->pg;
+	kh_dl_item *last = pg->last;
+	const kh_dl_role *force0 = e->force;
+	int id0 = e->cur_id;
+	kh_dl_role ro;
+	if (!*kind_of(el) || !strcmp(kind_of(el), "connector")) {
+		place_elem_draw(e, r, el, c);
+		return;
+	}
+	ro = elem_role_new(e, el, c);
+	if (!e->force && kh_prop(el, "role") && (ro.kind == KH_ROLE_FIGURE || ro.kind == KH_ROLE_ARTIFACT)) {
+		/* a box (or anything) that is one figure, or decoration, as a whole */
+		kh_dl_role *f = kh_arena_alloc(e->arena, sizeof *f);
+		*f = ro;
+		e->force = f;
+	}
+	e->cur_id = ro.id;
+	place_elem_draw(e, r, el, c);
+	role_fill(e, pg, last, ro);
+	e->cur_id = id0;
+	e->force = force0;
+}
+
 /* ---- keep with next ---- */
 
 static int is_stacked(const kh_ynode *el)
@@ -2852,11 +3002,11 @@ static double lead_bottom(eng *e, const region *s, const kh_ynode *el, const ect
 
 /* Lay out elements [i, j) of seq on a scratch page as they would stack at
  * the cursor of r, into *s (its cursor and text state after them), and
- * throw them away: their names, labels and connectors with them, their
- * warnings not said. */
+ * throw them away: their names, labels, connectors and role ids with them,
+ * their warnings not said. */
 static void scratch_run(eng *e, const region *r, const kh_ynode *seq, int i, int j, const ectx *c, region *s)
 {
-	int nn = e->nnames, nl = e->nlabels, nc = e->nconns;
+	int nn = e->nnames, nl = e->nlabels, nc = e->nconns, id = e->next_id;
 	*s = *r;
 	s->kind = R_FIXED;
 	s->page = -1;
@@ -2876,25 +3026,7 @@ static void scratch_run(eng *e, const region *r, const kh_ynode *seq, int i, int
 	e->nnames = nn;
 	e->nlabels = nl;
 	e->nconns = nc;
-}
-
-/* The role an element's `role` key (or its style's) gives it; without one,
- * a style named h1 ... h6 makes a heading of that level. */
-static const char *elem_role(eng *e, const kh_ynode *el)
-{
-	const char *st = kh_prop_str(el, "style", NULL);
-	const char *v = scalar(style_key(e, el, "role"));
-	if (v)
-		return v;
-	if (st && st[0] == 'h' && st[1] >= '1' && st[1] <= '6' && !st[2])
-		return st;
-	return NULL;
-}
-
-static int elem_role_heading(eng *e, const kh_ynode *el)
-{
-	const char *ro = elem_role(e, el);
-	return ro && ro[0] == 'h' && ro[1] >= '1' && ro[1] <= '6' && !ro[2];
+	e->next_id = id;
 }
 
 /* keep-with-next: on for headings (role h1-h6) unless set false, and for
@@ -3016,6 +3148,11 @@ static void masters_draw(eng *e, const ectx *base)
 			place_list(e, &r, content, &c);
 			for (int k = c0n; k < e->nconns; k++)
 				route_connector(e, &e->conns[k], n0, 1);
+			for (kh_dl_item *it = sp->first; it; it = it->next) {
+				/* page furniture */
+				memset(&it->role, 0, sizeof it->role);
+				it->role.kind = KH_ROLE_ARTIFACT;
+			}
 			splice(e, sp, p->pg, 0, 0, 1);
 		}
 		for (int k = 0; k < npc; k++)

@@ -113,6 +113,7 @@ static const char *const ch_fit[] = {"contain", "cover", NULL};
 static const char *const ch_repeat[] = {"column", "row", "grid", "flow", NULL};
 static const char *const ch_split[] = {"open", "closed", NULL};
 static const char *const ch_valign[] = {"top", "middle", "bottom", NULL};
+static const char *const ch_role[] = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "caption", "figure", "artifact", NULL};
 static const char *const ch_chart[] = {"grid", "auto", NULL};
 static const char *const ch_pagesize[] = {"A3", "A4", "A5", "B4", "B5", "Letter", NULL};
 
@@ -131,6 +132,11 @@ static const keydef placement_keys[] = {
 	{"keep-with-next", T_BOOL, 0, "headings", "`true`: never the last thing at the foot of a page; moves on "
 	 "with the start of the next stacked element (default: on for text in a style `h1` ... `h6` and for a "
 	 "group's heading in a `repeat`)", NULL, NULL},
+	{"role", T_ENUM, 0, "by kind", "what it is in the document, for tagged PDF: a heading `h1` ... `h6`, a "
+	 "paragraph `p`, a `caption`, a `figure` (with everything in it), or `artifact` (decoration); default: "
+	 "its style's, else a heading for styles `h1` ... `h6`, a figure for an image, a paragraph", ch_role, NULL},
+	{"alt", T_TEXT, F_ROW, NULL, "a figure's alternative text (an image, or an element with `role: figure`); "
+	 "may be a template", NULL, NULL},
 	{"space-before", T_LEN, F_POS, "0", "extra space above when stacked", NULL, NULL},
 	{"space-after", T_LEN, F_POS, "0", "extra space below when stacked", NULL, NULL},
 	{NULL, 0, 0, NULL, NULL, NULL, NULL},
@@ -169,6 +175,8 @@ static const keyset textstyle = {"textstyle", "a style", "Text style keys: in a 
 static const keydef style_keys[] = {
 	{"inherit", T_STYLE, 0, NULL, "the style this one takes every key it does not set from", NULL, NULL},
 	{"size", T_LEN, F_POS | F_NOPCT, "10pt", "font size; `em` is relative to the inherited size", NULL, NULL},
+	{"role", T_ENUM, 0, "by name", "the role of text in this style (see [placement keys](#placement-keys)); "
+	 "styles `h1` ... `h6` are headings of that level", ch_role, NULL},
 	{"keep-with-next", T_BOOL, 0, "by name", "text in this style stays with what follows it (see "
 	 "[placement keys](#placement-keys)); on for styles named `h1` ... `h6`", NULL, NULL},
 	{NULL, 0, 0, NULL, NULL, NULL, NULL},

@@ -226,3 +226,46 @@ build "$V" over
 expect_eq "paginate valign: content taller than its box is an error, as at the top" \
 	"1 $V/over.yaml:41:13: error: text does not fit its frame on page 1; it stops before '二行目'
 hint: give the frame more room, shorten the text or use a smaller style" "$(built "$V" over)"
+
+# ---- roles (tests/data/engine/roles.yaml) ----
+# "ROLE | TEXT" for every text item, "ROLE | image" for images, in order.
+R=$TMP/r
+mkdir -p "$R"
+timeout 60 "$KH" build tests/data/engine/roles.yaml -o "$R/roles.pdf" --dump "$R/roles.dump" > /dev/null 2> "$R/roles.err"
+echo $? > "$R/roles.rc"
+roles() { awk '$1 == "page" { p = $2 } /^role / { r = substr($0, 6); next }
+	$1 == "text" { match($0, /"[^"]*"$/); print p, r, "|", substr($0, RSTART + 1, RLENGTH - 2) }
+	$1 == "image" || $1 == "path" { print p, r, "|", $1 }' "$1"; }
+expect_eq "paginate roles: builds without a message" "0 " "$(built "$R" roles)"
+expect_eq "paginate roles: furniture, a heading (style h2), a paragraph, list items of their list" \
+	"1 Artifact | 1
+1 H2 #1 | 事業の一覧
+1 P #2 | 分野ごとの事業です。
+1 LI #4 in #3 item 1 | ●
+1 LI #4 in #3 item 1 | 一つ目
+1 LI #5 in #3 item 2 | ●
+1 LI #5 in #3 item 2 | 二つ目" "$(roles "$R/roles.dump" | sed -n 1,7p)"
+expect_eq "paginate roles: an image is a figure with its alt text from the row, its caption the figure's" \
+	'1 Figure #7 alt "高齢化対策支援の写真" | image
+1 Caption #8 in #7 | WHO' "$(roles "$R/roles.dump" | sed -n 8,9p)"
+expect_eq "paginate roles: role: caption from a style; a box with role: figure is one figure (background and text); a box with role: artifact" \
+	'1 Caption #17 | 写真の説明
+1 Figure #18 alt "図の説明" | path
+1 Figure #18 alt "図の説明" | 図の中の文字
+1 Artifact | path' "$(roles "$R/roles.dump" | sed -n 18,21p)"
+expect_eq "paginate roles: table header cells, body cells by row (each once), rules and fills artifacts" \
+	"TH #22 in #21|TH #23 in #21|TD in #21 row 1|TD in #21 row 1|TD in #21 row 2|TD in #21 row 2|TD in #21 row 3|TD in #21 row 3|TD in #21 row 4|TD in #21 row 4|TD in #21 row 5|TD in #21 row 5|TD in #21 row 6|TD in #21 row 6|TD in #21 row 7|TD in #21 row 7" \
+	"$(roles "$R/roles.dump" | awk -F' [|] ' '$1 ~ / (TH|TD) / { sub(/^[0-9]+ /, "", $1); if ($1 ~ /^TD/) sub(/ #[0-9]+/, "", $1); print $1 }' | paste -sd'|')"
+expect_eq "paginate roles: the header row repeated on page 2 and the page's folio are artifacts" \
+	"2 Artifact | 2
+2 Artifact | path
+2 Artifact | path
+2 Artifact | 分野
+2 Artifact | 事業
+2 Artifact | path" "$(roles "$R/roles.dump" | awk '$1 == 2' | sed -n 1,6p)"
+expect_eq "paginate roles: a group's repeated heading is an artifact, its first heading not" \
+	"1 P | G2
+2 Artifact | G2（続き）
+3 Artifact | G2（続き）" \
+	"$(roles "$G/groups.dump" | awk '$NF ~ /^G2/' | sed 's/ #[0-9]*//')"
+golden "paginate roles: golden dump" tests/data/engine/roles.dump "$(cat "$R/roles.dump")"
