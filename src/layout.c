@@ -667,6 +667,15 @@ static void role_fill(eng *e, kh_dl_page *pg, kh_dl_item *last, kh_dl_role ro)
 		role_fill_page(e, pg, last, ro);
 }
 
+/* What was just drawn on pg after `last` is decoration (or the forced
+ * role): given its role now, while it is at hand. */
+static void deco(eng *e, kh_dl_page *pg, kh_dl_item *last)
+{
+	kh_dl_role none;
+	memset(&none, 0, sizeof none);
+	role_fill_page(e, pg, last, none);
+}
+
 /* ---- text blocks ---- */
 
 void kh_tblock_set(kh_tblock *b, const char *text, const kh_textstyle *st, kh_align align, double width,
@@ -1335,6 +1344,7 @@ static void box_rect(eng *e, kh_dl_page *pg, const boxseg *b, double top, double
 	kh_dl_path *p = kh_dl_rect(e->dl, pg, b->bx, top, b->bw, h, b->radius, b->fill, b->stroke, b->lw);
 	p->ndash = b->ndash;
 	memcpy(p->dash, b->dash, sizeof p->dash);
+	deco(e, pg, before);
 	move_last_after(pg, before, mark);
 	e->last_box = mark ? mark->next : pg->first;
 }
@@ -1402,6 +1412,7 @@ static void box_rect_open(eng *e, kh_dl_page *pg, const boxseg *b, double top, d
 				path_corner(p, x, y + rt, x, y, x + rt, y);
 			path_seg(p, KH_PATH_CLOSE, 0, 0);
 		}
+		deco(e, pg, before);
 		move_last_after(pg, before, at);
 		at = at ? at->next : pg->first;
 		e->last_box = at;
@@ -1439,6 +1450,7 @@ static void box_rect_open(eng *e, kh_dl_page *pg, const boxseg *b, double top, d
 				path_corner(p, x + w - rb, y + h, x + w, y + h, x + w, y + h - rb);
 			path_seg(p, KH_PATH_LINE, x + w, y);
 		}
+		deco(e, pg, before);
 		move_last_after(pg, before, at);
 	}
 }
@@ -2109,8 +2121,10 @@ static double cells_height(const kh_tblock *cells, int n)
 static void table_rule(eng *e, kh_dl_page *pg, double x, double w, double y, kh_color c, double lw)
 {
 	double pts[4] = {x, y, x + w, y};
+	kh_dl_item *last = pg->last;
 	if (c.space != KH_COLOR_NONE && lw > 0)
 		kh_dl_polyline(e->dl, pg, pts, 2, c, lw);
+	deco(e, pg, last);
 }
 
 /* A row's cells at top, each a cell of the table being placed (TH or TD,
@@ -2130,8 +2144,10 @@ static void table_cells(eng *e, kh_dl_page *pg, const kh_tblock *cells, const tc
 static void table_header(eng *e, region *r, double x, double w, double hh, kh_color fill, kh_color rule,
                          double lw, const kh_tblock *cells, const tcol *tc, int nc, const double *p, int repeated)
 {
+	kh_dl_item *last = r->pg->last;
 	if (fill.space != KH_COLOR_NONE)
 		kh_dl_rect(e->dl, r->pg, x, r->y, w, hh, 0, fill, (kh_color){KH_COLOR_NONE, {0}}, 0);
+	deco(e, r->pg, last);
 	table_rule(e, r->pg, x, w, r->y, rule, lw);
 	e->artifact += repeated;
 	table_cells(e, r->pg, cells, tc, nc, p, r->y, KH_ROLE_TH, 0);
@@ -2887,6 +2903,12 @@ static kh_dl_role elem_role_new(eng *e, const kh_ynode *el, const ectx *c)
 	return role_new(e, KH_ROLE_P, 0, 0, 0);
 }
 
+static int is_container(const kh_ynode *el)
+{
+	const char *k = kind_of(el);
+	return !strcmp(k, "box") || !strcmp(k, "repeat") || !strcmp(k, "list") || !strcmp(k, "table");
+}
+
 /* Place one element and give what it drew its role (what its parts, such
  * as list items and table cells, have not been given already). */
 static void place_elem(eng *e, region *r, const kh_ynode *el, const ectx *c)
@@ -2909,7 +2931,11 @@ static void place_elem(eng *e, region *r, const kh_ynode *el, const ectx *c)
 	}
 	e->cur_id = ro.id;
 	place_elem_draw(e, r, el, c);
-	role_fill(e, pg, last, ro);
+	/* boxes, repeats, lists and tables give what they draw its role as
+	 * they draw it (their content is placed, or their parts filled); for
+	 * the rest, what was drawn since `last` is still at hand */
+	if (!is_container(el))
+		role_fill(e, pg, last, ro);
 	e->cur_id = id0;
 	e->force = force0;
 }
