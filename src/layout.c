@@ -1051,6 +1051,7 @@ typedef struct flowctx {
 	const char **texts;       /* each item bound once, when first reached */
 	int nsrc;
 	double pgap, asc, desc;
+	int orphans, widows;      /* widow and orphan control at frame breaks */
 } flowctx;
 
 static const kh_ynode *flow_src(const flowctx *f, int i)
@@ -1120,10 +1121,55 @@ typedef struct fused {
 /* Fill one page's frames from st, every frame's bottom cut at `limit`; the
  * lines are drawn on pg when draw.  Returns 1 when the text is used up, 0
  * when the frames are full (st is then where the next page goes on). */
+/* The lines left in the paragraph st is in (an item may hold several),
+ * set in width w; *starts: the next line is its first.  Measured on a
+ * setter of its own, saying nothing. */
+static int flow_para_rest(flowctx *f, const fstate *st, double w, int *starts)
+{
+	kh_setter *s;
+	kh_line line;
+	int n = 0, last = 1;
+	kh_diag_set_quiet_warnings(1);
+	kh_diag_set_strict(0);
+	s = kh_setter_new(flow_text(f, st->item), f->st, f->e->arena, flow_src(f, st->item)->loc);
+	for (int k = 0; s && k < st->nw && kh_setter_next(s, st->w[k], &line); k++)
+		last = line.last;
+	*starts = last;
+	while (s && kh_setter_next(s, w, &line)) {
+		n++;
+		if (line.last)
+			break;
+	}
+	kh_diag_set_strict(f->e->doc->strict);
+	kh_diag_set_quiet_warnings(f->e->quiet);
+	return n;
+}
+
+/* How many lines of the paragraph st is in go into this frame, whose next
+ * line's baseline is nb: all when they fit; else as many as fit, fewer to
+ * carry f->widows to the next frame, none when fewer than f->orphans of a
+ * paragraph starting here would stay (with something above it in the
+ * frame: at a frame's top, what fits). */
+static int flow_budget(flowctx *f, const fstate *st, double w, double nb, double bottom, int placed)
+{
+	int starts, rest = flow_para_rest(f, st, w, &starts), take;
+	int fit = nb + f->desc > bottom + EPS ? 0 : 1 + (int)floor((bottom + EPS - nb - f->desc) / f->st->leading);
+	if (rest <= fit)
+		return rest;
+	take = fit;
+	if (rest - take < f->widows)
+		take = rest - f->widows;
+	if (starts && take < f->orphans)
+		take = 0;
+	if (take <= 0 && !placed)
+		take = fit > 0 ? fit : 1;
+	return take;
+}
+
 static int flow_fill(flowctx *f, fstate *st, const kh_rect *fr, int nf, double limit, kh_dl_page *pg, int draw,
                      fused *u)
 {
-	int fi = 0, placed = 0;
+	int fi = 0, placed = 0, budget = -1; /* lines of this paragraph left for this frame; -1: not planned */
 	double y = fr[0].y, base = 0, bottom = fmin(fr[0].y + fr[0].h, limit);
 	memset(u, 0, sizeof *u);
 	for (;;) {
@@ -1137,9 +1183,12 @@ static int flow_fill(flowctx *f, fstate *st, const kh_rect *fr, int nf, double l
 		}
 		/* the first line of a frame at its top; a paragraph after the gap */
 		nb = !placed ? y + f->asc : st->nw == 0 && f->pgap > 0 ? y + f->pgap + f->asc : base + f->st->leading;
-		if (nb + f->desc > bottom + EPS) {
+		if (budget < 0 && (f->orphans > 1 || f->widows > 1))
+			budget = flow_budget(f, st, fr[fi].w, nb, bottom, placed);
+		if (nb + f->desc > bottom + EPS || budget == 0) {
 			if (placed)
 				u->height += y - fr[fi].y;
+			budget = -1;
 			if (++fi >= nf)
 				return 0;
 			y = fr[fi].y;
@@ -1149,8 +1198,13 @@ static int flow_fill(flowctx *f, fstate *st, const kh_rect *fr, int nf, double l
 		}
 		if (!kh_setter_next(s, fr[fi].w, &line)) {
 			fstate_next_item(st);
+			budget = -1;
 			continue;
 		}
+		if (budget > 0)
+			budget--;
+		if (line.last)
+			budget = -1; /* the paragraph ends: the next is planned afresh */
 		kh_grow(&st->w, sizeof *st->w, (size_t)st->nw + 1, &st->wcap);
 		st->w[st->nw++] = fr[fi].w;
 		base = nb;
@@ -1267,6 +1321,8 @@ static void draw_flow(eng *e, region *r, double x, double w, const kh_ynode *el,
 	f.pgap = pgap;
 	f.asc = st->font ? kh_font_ascent(st->font, st->size) : st->size * 0.88;
 	f.desc = st->font ? kh_font_descent(st->font, st->size) : st->size * 0.12;
+	f.orphans = wo_of(e, el).orphans;
+	f.widows = wo_of(e, el).widows;
 	for (;;) {
 		/* where this page starts, to set it again when it is the last */
 		fstate from = balance ? fstate_copy(&fs) : (fstate){0, NULL, NULL, 0, 0};

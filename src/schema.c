@@ -162,10 +162,10 @@ static const keydef textstyle_keys[] = {
 	{"compress", T_BOOL, 0, "script", "追い込み: squeeze punctuation and spaces so a line takes the next "
 	 "character before it is widened (default: on for Japanese, off for Latin editions)", NULL, NULL},
 	{"fallback", T_FONTS, 0, NULL, "fonts tried in order for characters the font lacks", NULL, NULL},
-	{"orphans", T_INT, 0, "2", "the least lines of a paragraph (or list item) left at the foot of a page; "
-	 "fewer, and it starts on the next", NULL, NULL},
+	{"orphans", T_INT, 0, "2", "the least lines of a paragraph (or list item) left at the foot of a page or "
+	 "frame; fewer, and it starts on the next", NULL, NULL},
 	{"widows", T_INT, 0, "2", "the least lines of a paragraph (or list item) carried to the head of the next "
-	 "page; the break comes earlier to leave them", NULL, NULL},
+	 "page or frame; the break comes earlier to leave them", NULL, NULL},
 	{NULL, 0, 0, NULL, NULL, NULL, NULL},
 };
 static const keyset textstyle = {"textstyle", "a style", "Text style keys: in a style, and on the elements "

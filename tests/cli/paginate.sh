@@ -187,14 +187,16 @@ expect_eq "paginate flow: five paragraphs through two frames build on three page
 # Frames at x 28.35 and 155.91, from 28.35 (first baseline 36.27) down to
 # 184.25: 11 lines and the paragraph gaps; "PAGE FRAME-X FIRST-BASELINE
 # LINES" per frame (a line that starts with 「 sits half an em left, 23.85
-# and 151.41).  The last line is alone on page 3: widow control does not
-# reach into frames yet.
-expect_eq "paginate flow: both frames filled on pages 1 and 2 from their tops, the rest on page 3, each page its folio" \
+# and 151.41).  The last paragraph would leave one line for page 3: widow
+# control carries two there (page 2's second frame ends a line early), and
+# balancing page 3 sets them one a frame.
+expect_eq "paginate flow: both frames filled on pages 1 and 2 from their tops, two lines (widows) on page 3, each page its folio" \
 	"1 28.35 36.27 11
 1 155.91 36.27 11
 2 28.35 36.27 11
-2 155.91 36.27 11
+2 155.91 36.27 10
 3 28.35 36.27 1
+3 155.91 36.27 1
 1 / 3|2 / 3|3 / 3" \
 	"$(awk '$1 == "page" { p = $2 } $1 == "text" && $6 !~ /,212.01$/ { split($6, xy, ","); c = xy[1] < 100 ? 28.35 : 155.91; k = p " " c;
 		if (!(k in n)) { o[++m] = k; top[k] = xy[2] } else if (xy[2] < top[k]) top[k] = xy[2]; n[k]++ }
@@ -269,3 +271,28 @@ expect_eq "paginate roles: a group's repeated heading is an artifact, its first 
 3 Artifact | G2（続き）" \
 	"$(roles "$G/groups.dump" | awk '$NF ~ /^G2/' | sed 's/ #[0-9]*//')"
 golden "paginate roles: golden dump" tests/data/engine/roles.dump "$(cat "$R/roles.dump")"
+
+# ---- widows and orphans between a flow's frames (tests/data/engine/flow-wo.yaml) ----
+# Frames at x 28.35 and 155.91, five lines each (baselines 36.27 + 14k);
+# "PAGE X,BASELINE FIRST-TWO-CHARACTERS" per line (6 bytes: awk counts bytes).
+W=$TMP/w
+mkdir -p "$W"
+cp tests/data/engine/flow-wo.yaml "$W/"
+build "$W" flow-wo
+expect_eq "paginate flow wo: builds without a message" "0 " "$(built "$W" flow-wo)"
+flines() { awk -v p0="$1" '$1 == "page" { p = $2 } $1 == "text" && p == p0 { match($0, /"[^"]*"$/); t = substr($0, RSTART + 1, RLENGTH - 2); print p, $6, substr(t, 1, 6) }' "$W/flow-wo.dump" | sed -n "$2"; }
+expect_eq "paginate flow wo: one line's room at the first frame's foot (orphans 2): the paragraph starts the second frame" \
+	"1 28.35,78.27 あい
+1 155.91,36.27 三あ" "$(flines 1 4,5p)"
+expect_eq "paginate flow wo: orphans: 1 leaves its first line there" \
+	"2 28.35,92.27 三あ
+2 155.91,36.27 しあ" "$(flines 2 5,6p)"
+expect_eq "paginate flow wo: room for three of four lines (widows 2): two stay, two go on" \
+	"3 28.35,64.27 四あ
+3 28.35,78.27 しあ
+3 155.91,36.27 しあ
+3 155.91,50.27 し終" "$(flines 3 3,6p)"
+expect_eq "paginate flow wo: widows: 1: three stay, one goes on" \
+	"4 28.35,92.27 しあ
+4 155.91,36.27 し終" "$(flines 4 5,6p)"
+golden "paginate flow wo: golden dump" tests/data/engine/flow-wo.dump "$(cat "$W/flow-wo.dump")"
