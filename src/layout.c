@@ -588,7 +588,10 @@ static void too_tall(eng *e, region *r, const kh_ynode *el, double h)
 	kh_error(el_loc(el), "%s is too tall for the page (%.1fmm, %.1fmm available)%s", kind_of(el),
 	         to_mm(h), to_mm(r->bottom - r->top), on_page(e, r));
 	const kh_ynode *each = !strcmp(kind_of(el), "repeat") ? kh_prop(el, "each") : NULL;
-	if (each && kh_prop(el, "group-by") && kh_prop_bool(each, "keep", 0))
+	const char *layout = kh_prop_str(el, "layout", "column");
+	if (each && kh_prop(el, "group-by") && strcmp(layout, "column") != 0)
+		kh_hint("make it smaller, or use layout: column, where a group splits between its items over pages");
+	else if (each && kh_prop(el, "group-by") && kh_prop_bool(each, "keep", 0))
 		kh_hint("make it smaller, or drop keep: true from 'each' so that a group can split (in layout: column)");
 	else
 		kh_hint("make it smaller%s", kh_prop_bool(el, "keep", 0) ? " or drop keep: true so it can split" : "");

@@ -91,6 +91,14 @@ $G/kept.yaml:15:9: error: repeat is too tall for the page (214.2mm, 180.0mm avai
 hint: make it smaller, or drop keep: true from 'each' so that a group can split (in layout: column)
 $G/kept.yaml:15:9: error: repeat is too tall for the page (191.2mm, 180.0mm available) on page 6
 hint: make it smaller, or drop keep: true from 'each' so that a group can split (in layout: column)" "$(built "$G" kept)"
+# In a grid every copy moves whole: a group taller than a page is an error
+# whose hint names the layout that splits it.
+sed 's/^        gap: 3mm$/        gap: 3mm\n        layout: grid\n        columns: 2/' "$G/groups.yaml" > "$G/grid.yaml"
+build "$G" grid
+expect_eq "paginate groups: in a grid, a group taller than a page is an error pointing at layout: column" \
+	"1 $G/grid.yaml:15:9: error: repeat is too tall for the page (328.8mm, 180.0mm available) on page 2
+hint: make it smaller, or use layout: column, where a group splits between its items over pages" \
+	"$(cat "$G/grid.rc") $(head -2 "$G/grid.err")"
 # Without group-by a copy is one row: one taller than the page is still an error.
 cat > "$G/tall.yaml" <<'EOF'
 document: { size: A5 }
@@ -139,9 +147,9 @@ $(texts "$G/foot.dump" | awk '$1 <= 2 && ($2 ~ /^G[0-9]/ || $2 == "item013")')"
 # in every case.  "PAGE BASELINE FIRST-CHARACTERS" per line.
 P=$TMP/p
 mkdir -p "$P"
-cp tests/data/engine/paginate.yaml "$P/"
+cp tests/data/engine/paginate.yaml tests/data/engine/orgs.csv tests/data/engine/links.csv "$P/"
 build "$P" paginate
-expect_eq "paginate wo: builds without a message, 14 pages" "0 14" "$(cat "$P/paginate.rc") $(grep -c '^page' "$P/paginate.dump")"
+expect_eq "paginate wo: builds without a message, 16 pages" "0 16" "$(cat "$P/paginate.rc") $(grep -c '^page' "$P/paginate.dump")"
 lines() { awk -v a="$1" -v b="$2" '$1 == "page" { p = $2 } $1 == "text" && p >= a && p <= b { split($6, xy, ","); match($0, /"[^"]*"$/); t = substr($0, RSTART + 1, RLENGTH - 2); print p, xy[2], substr(t, 1, 9) }' "$P/paginate.dump"; }
 expect_eq "paginate wo: one line's room at the foot (orphans 2): the paragraph starts the next page" \
 	"2 36.27 一行目
@@ -175,6 +183,14 @@ expect_eq "paginate keep: a lead-in (keep-with-next in its style) and an h2 stay
 	"14 38.91 章
 14 54.91 見出し
 14 68.91 一行目" "$(lines 13 14 | head -3)"
+# The chart's 40mm (113.39pt) do not fit under the heading at 165: the
+# heading starts page 16 and the chart's area right under it (its first
+# box's label at 72.11).
+expect_eq "paginate keep: a heading with no room for its chart under it moves on with the chart" \
+	"0
+16 38.91 組織図
+16 72.11 厚生労" "$(awk '$1 == "page" { p = $2 } p == 15 && $1 == "text"' "$P/paginate.dump" | wc -l)
+$(lines 16 16 | head -2)"
 golden "paginate wo: golden dump" tests/data/engine/paginate.dump "$(cat "$P/paginate.dump")"
 
 # ---- a flow through frames runs on to new pages ----
