@@ -312,3 +312,16 @@ expect_eq "paginate flow wo: widows: 1: three stay, one goes on" \
 	"4 28.35,92.27 しあ
 4 155.91,36.27 し終" "$(flines 4 5,6p)"
 golden "paginate flow wo: golden dump" tests/data/engine/flow-wo.dump "$(cat "$W/flow-wo.dump")"
+
+# ---- the new keys are checked like every key ----
+K=$TMP/k
+mkdir -p "$K"
+printf 'pages:\n  - content:\n      - text: a\n        keep-with-nxt: true\n        widow: 3\n      - box:\n        height: 10mm\n        valign: center\n      - text: b\n        role: heading\n' > "$K/bad.yaml"
+expect_run "paginate keys: misspelt keep-with-next and widows, a bad valign and role: all said, with the closest key" 1 \
+"$K/bad.yaml:4:9: error: unknown key 'keep-with-nxt' in a 'text' element
+hint: did you mean 'keep-with-next'?
+$K/bad.yaml:5:9: error: unknown key 'widow' in a 'text' element
+hint: did you mean 'widows'?
+$K/bad.yaml:8:17: error: 'valign' must be top, middle or bottom, not 'center'
+$K/bad.yaml:10:15: error: 'role' must be h1, h2, h3, h4, h5, h6, p, caption, figure or artifact, not 'heading'" \
+	-- "$KH" check "$K/bad.yaml"
