@@ -61,8 +61,27 @@ typedef struct kh_dl_image {
 
 typedef enum { KH_DL_TEXT, KH_DL_PATH, KH_DL_IMAGE } kh_dl_kind;
 
+/* What an item is in the document, for a writer that tags it (tagged PDF):
+ * the kind of its structure element, an id the items of one element share
+ * (ids grow in reading order), the element it is part of (a list item's
+ * list, a cell's table) and its place there (the item's or row's number,
+ * from 1).  Decoration, repeated headings and master content are
+ * artifacts. */
+typedef enum {
+	KH_ROLE_NONE, KH_ROLE_H, KH_ROLE_P, KH_ROLE_LI, KH_ROLE_TH, KH_ROLE_TD, KH_ROLE_FIGURE, KH_ROLE_CAPTION,
+	KH_ROLE_ARTIFACT
+} kh_role_kind;
+
+typedef struct kh_dl_role {
+	unsigned char kind;      /* kh_role_kind */
+	unsigned char level;     /* KH_ROLE_H: 1 to 6 */
+	int id, parent, index;   /* 0: none */
+	const char *alt;         /* KH_ROLE_FIGURE: its alternative text, or NULL */
+} kh_dl_role;
+
 typedef struct kh_dl_item {
 	kh_dl_kind kind;
+	kh_dl_role role;
 	union {
 		kh_dl_text text;
 		kh_dl_path path;

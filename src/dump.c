@@ -10,6 +10,8 @@
  * A text item's "at" is its origin (the first baseline point); "to" is the
  * pen position of its last glyph.  Runs whose glyphs are not on one baseline
  * (縦書き) are printed with "vertical" and their glyph count.
+ * Before the first item of a run of items with one role, a line says it:
+ *     role H2 #3 / role TD #9 in #7 row 2 / role Figure #12 alt "会合の写真"
  */
 #include "display.h"
 
@@ -201,6 +203,31 @@ static void image(kh_buf *out, const kh_dl_image *im)
 	}
 }
 
+/* "role KIND #ID [in #PARENT] [row|item N] [alt "TEXT"]" before the first
+ * item of each run of one role (from the page's start: of no role). */
+static void role(kh_buf *out, const kh_dl_role *r, const kh_dl_role *prev)
+{
+	static const char *const kinds[] = {"none", "H", "P", "LI", "TH", "TD", "Figure", "Caption", "Artifact"};
+	static const kh_dl_role none;
+	if (!prev)
+		prev = &none; /* items without a role (not laid out) say nothing */
+	if (prev->kind == r->kind && prev->id == r->id && prev->index == r->index)
+		return;
+	kh_buf_puts(out, "role ");
+	kh_buf_puts(out, r->kind < KH_COUNT(kinds) ? kinds[r->kind] : "?");
+	if (r->kind == KH_ROLE_H)
+		kh_buf_printf(out, "%d", r->level);
+	if (r->id)
+		kh_buf_printf(out, " #%d", r->id);
+	if (r->parent)
+		kh_buf_printf(out, " in #%d", r->parent);
+	if (r->index)
+		kh_buf_printf(out, " %s %d", r->kind == KH_ROLE_LI ? "item" : "row", r->index);
+	if (r->alt)
+		kh_buf_printf(out, " alt \"%s\"", r->alt);
+	kh_buf_putc(out, '\n');
+}
+
 void kh_dl_dump(const kh_dl *dl, kh_buf *out)
 {
 	int n = 0;
@@ -216,7 +243,8 @@ void kh_dl_dump(const kh_dl *dl, kh_buf *out)
 			num(out, pg->bleed);
 		}
 		kh_buf_putc(out, '\n');
-		for (const kh_dl_item *it = pg->first; it; it = it->next) {
+		for (const kh_dl_item *it = pg->first, *prev = NULL; it; prev = it, it = it->next) {
+			role(out, &it->role, prev ? &prev->role : NULL);
 			switch (it->kind) {
 			case KH_DL_TEXT: text(out, &it->u.text); break;
 			case KH_DL_PATH: path(out, &it->u.path); break;

@@ -55,6 +55,8 @@ typedef struct ectx {
 	kh_bindctx b;
 	kh_rows group;            /* rows of the current group (inside repeat group-by) */
 	int in_group;
+	const kh_ynode *group_each; /* the `each` of a grouped repeat whose groups split */
+	const char *continued;    /* its `continued` mark, bound for the group (NULL: none) */
 } ectx;
 
 typedef struct deferred {
@@ -93,6 +95,12 @@ typedef struct eng {
 	int total_pages;          /* {pages}: 0 on the first run */
 	int needs_pages;          /* something used {pages} before it was known */
 	int quiet;                /* warnings are not said (the second run) */
+	const char *cont_mark;    /* set while a group's heading is repeated: added to its text */
+	/* roles (display.h): the next id, the element being placed, and what
+	 * overrides an element's own: artifact > 0 (a repeated heading or header
+	 * row) or force (inside an element with role figure or artifact) */
+	int next_id, cur_id, artifact;
+	const kh_dl_role *force;
 	/* what was reported about master content, said once, not on every page */
 	const kh_ynode **said_conns;
 	int nsaid_conns;
@@ -141,6 +149,11 @@ struct region {
 	int text_prev, text_seg;  /* the last thing stacked was text (in segment text_seg) */
 	double text_base, text_y; /* its last baseline, and the cursor after it */
 	int overflowed;           /* an overflow was reported for this region */
+	/* a group's box: its heading (the first nhead elements of its content),
+	 * placed again at the top of every further part */
+	const kh_ynode *head;
+	int nhead, in_head;
+	const ectx *headc;
 	region *parent;
 	boxseg *box;
 };
@@ -500,6 +513,17 @@ static int region_break(eng *e, region *r)
 		r->bottom = p->bottom - b->pad[2];
 		r->placed = 0;
 		r->seg++;
+		if (r->nhead && !r->in_head) {
+			/* a group goes on: its heading again, with the mark */
+			r->in_head = 1;
+			e->cont_mark = r->headc->continued;
+			e->artifact++;
+			for (int i = 0; i < r->nhead; i++)
+				place_elem(e, r, r->head->vals[i], r->headc);
+			e->artifact--;
+			e->cont_mark = NULL;
+			r->in_head = 0;
+		}
 		return 1;
 	}
 	default:
@@ -563,7 +587,14 @@ static void too_tall(eng *e, region *r, const kh_ynode *el, double h)
 {
 	kh_error(el_loc(el), "%s is too tall for the page (%.1fmm, %.1fmm available)%s", kind_of(el),
 	         to_mm(h), to_mm(r->bottom - r->top), on_page(e, r));
-	kh_hint("make it smaller%s", kh_prop_bool(el, "keep", 0) ? " or drop keep: true so it can split" : "");
+	const kh_ynode *each = !strcmp(kind_of(el), "repeat") ? kh_prop(el, "each") : NULL;
+	const char *layout = kh_prop_str(el, "layout", "column");
+	if (each && kh_prop(el, "group-by") && strcmp(layout, "column") != 0)
+		kh_hint("make it smaller, or use layout: column, where a group splits between its items over pages");
+	else if (each && kh_prop(el, "group-by") && kh_prop_bool(each, "keep", 0))
+		kh_hint("make it smaller, or drop keep: true from 'each' so that a group can split (in layout: column)");
+	else
+		kh_hint("make it smaller%s", kh_prop_bool(el, "keep", 0) ? " or drop keep: true so it can split" : "");
 }
 
 /* Make room for an element h pt tall at the cursor (fit), saying what went
@@ -598,6 +629,54 @@ static void fixed_region(region *sub, const region *r, double x, double y, doubl
 	sub->cow = r->ow;
 	sub->coh = r->oh;
 	sub->pagelevel = r->kind == R_PAGE && r->page >= 0;
+}
+
+/* ---- roles ---- */
+
+static kh_dl_role role_new(eng *e, int kind, int level, int parent, int index)
+{
+	kh_dl_role ro;
+	memset(&ro, 0, sizeof ro);
+	ro.kind = (unsigned char)kind;
+	ro.level = (unsigned char)level;
+	ro.id = ++e->next_id;
+	ro.parent = parent;
+	ro.index = index;
+	return ro;
+}
+
+/* Give every item drawn after `last` on pg (NULL: from its first), and on
+ * the pages after pg, that has no role yet the role ro: drawn on a scratch
+ * page, pg alone; paths are decoration, so artifacts, and so is everything
+ * while e->artifact is set; e->force wins. */
+static void role_fill_page(eng *e, kh_dl_page *pg, kh_dl_item *last, kh_dl_role ro)
+{
+	for (kh_dl_item *it = last ? last->next : pg->first; it; it = it->next) {
+		if (it->role.kind != KH_ROLE_NONE)
+			continue;
+		if (e->force)
+			it->role = *e->force;
+		else if (e->artifact || it->kind == KH_DL_PATH) {
+			memset(&it->role, 0, sizeof it->role);
+			it->role.kind = KH_ROLE_ARTIFACT;
+		} else
+			it->role = ro;
+	}
+}
+
+static void role_fill(eng *e, kh_dl_page *pg, kh_dl_item *last, kh_dl_role ro)
+{
+	for (; pg; pg = pg->next, last = NULL)
+		role_fill_page(e, pg, last, ro);
+}
+
+/* What was just drawn on pg after `last` is decoration (or the forced
+ * role): given its role now, while it is at hand. */
+static void deco(eng *e, kh_dl_page *pg, kh_dl_item *last)
+{
+	kh_dl_role none;
+	memset(&none, 0, sizeof none);
+	role_fill_page(e, pg, last, none);
 }
 
 /* ---- text blocks ---- */
@@ -737,6 +816,156 @@ static void text_overflow(eng *e, region *r, const kh_ynode *el, const char *res
 	kh_hint("give the frame more room, shorten the text or use a smaller style");
 }
 
+/* Can r break onto a new page (a page region, or boxes on one)? */
+static int breakable(const region *r)
+{
+	while (r->kind == R_BOX && r->parent)
+		r = r->parent;
+	return r->kind == R_PAGE && r->page >= 0;
+}
+
+/* A key the engine reads beside the text style (widows, orphans,
+ * keep-with-next, role): the element's own, else its style's along the
+ * inherit chain (the edition's overrides first), else the `default`
+ * style's; NULL when nobody sets it. */
+static const kh_ynode *style_key(eng *e, const kh_ynode *el, const char *key)
+{
+	const kh_ynode *v = kh_prop(el, key), *styles = kh_ymap_get(e->doc->root, "styles");
+	const char *name = kh_prop_str(el, "style", NULL);
+	if (v)
+		return v;
+	if (!styles || styles->kind != KH_Y_MAP)
+		return NULL;
+	for (int pass = 0; pass < 2; pass++, name = "default") {
+		const kh_ynode *st = name ? kh_ymap_get(styles, name) : NULL;
+		for (int depth = 0; st && st->kind == KH_Y_MAP && depth < 64; depth++) {
+			const kh_ynode *ov = kh_ymap_get(st, e->doc->locale.name);
+			const char *inh;
+			if (ov && ov->kind == KH_Y_MAP && (v = kh_ymap_get(ov, key)))
+				return v;
+			if ((v = kh_ymap_get(st, key)))
+				return v;
+			inh = scalar(kh_ymap_get(st, "inherit"));
+			st = inh ? kh_ymap_get(styles, inh) : NULL;
+		}
+	}
+	return NULL;
+}
+
+/* The role an element's `role` key (or its style's) gives it; without one,
+ * a style named h1 ... h6 makes a heading of that level. */
+static const char *elem_role(eng *e, const kh_ynode *el)
+{
+	const char *st = kh_prop_str(el, "style", NULL);
+	const char *v = scalar(style_key(e, el, "role"));
+	if (v)
+		return v;
+	if (st && st[0] == 'h' && st[1] >= '1' && st[1] <= '6' && !st[2])
+		return st;
+	return NULL;
+}
+
+static int elem_role_heading(eng *e, const kh_ynode *el)
+{
+	const char *ro = elem_role(e, el);
+	return ro && ro[0] == 'h' && ro[1] >= '1' && ro[1] <= '6' && !ro[2];
+}
+
+static int style_int(eng *e, const kh_ynode *el, const char *key, int def)
+{
+	const kh_ynode *v = style_key(e, el, key);
+	char *end;
+	long n;
+	if (!scalar(v))
+		return def;
+	n = strtol(v->str, &end, 10);
+	return *end || n < 0 || n > 1000 ? def : (int)n;
+}
+
+/* Widow and orphan control: the least lines of a paragraph left at the
+ * foot of a frame (orphans) and carried to the head of the next (widows). */
+typedef struct wo {
+	int orphans, widows;
+} wo;
+
+static wo wo_of(eng *e, const kh_ynode *el)
+{
+	wo w = {style_int(e, el, "orphans", 2), style_int(e, el, "widows", 2)};
+	return w;
+}
+
+/* Break r before anything is placed in it, to keep what comes next
+ * together: a box that has nothing in it yet starts again on the parent's
+ * next segment (no empty part is left behind); anything else breaks. */
+static int break_before(eng *e, region *r)
+{
+	boxseg *b = r->box;
+	region *p = r->parent;
+	if (r->kind != R_BOX || !p || r->placed || b->nseg > 0 || r->in_head)
+		return region_break(e, r);
+	if (!break_before(e, p))
+		return 0;
+	b->seg_top = p->y;
+	b->mark = p->pg->last;
+	r->page = p->page;
+	r->pg = p->pg;
+	r->top = r->y = r->maxy = p->y + b->pad[0];
+	r->bottom = p->bottom - b->pad[2];
+	r->seg++;
+	return 1;
+}
+
+/* How many of b's lines from `from` on fit in r's current segment, set as
+ * draw_lines sets them. */
+static int lines_fitting(const region *r, const kh_tblock *b, int from)
+{
+	int cont = r->text_prev && r->text_seg == r->seg && fabs(r->y - r->text_y) < EPS;
+	double base = cont ? r->text_base + b->leading : r->y + b->ascent;
+	int k = 0;
+	for (int i = from; i < b->n && base + b->descent <= r->bottom + EPS; i++, base += b->leading)
+		k++;
+	return k;
+}
+
+/* draw_lines with widow and orphan control where r can break: before
+ * drawing, the lines that fit are counted; a paragraph that would leave
+ * fewer than w.orphans lines at the foot moves on whole, and one that would
+ * carry fewer than w.widows to the next frame breaks earlier.  Returns
+ * what draw_lines returns. */
+static int draw_lines_wo(eng *e, region *r, double x, const kh_tblock *b, wo w, double *base0,
+                         kh_dl_page **first_pg, kh_dl_item **before_first)
+{
+	int from = 0;
+	while (from < b->n && breakable(r)) {
+		int k = lines_fitting(r, b, from), rest = b->n - from, take = k;
+		kh_tblock part;
+		if (k >= rest)
+			break;
+		if (rest - take < w.widows)
+			take = rest - w.widows;
+		if (from == 0 && take < w.orphans)
+			take = 0;
+		if (take <= 0) {
+			if (!at_top(r)) {
+				if (!break_before(e, r))
+					break;
+				continue;
+			}
+			take = k > 0 ? k : 1; /* a fresh frame: as much as it takes */
+		}
+		part = *b;
+		part.n = from + take;
+		if (draw_lines(e, r, x, &part, from, from ? NULL : base0, from ? NULL : first_pg,
+		               from ? NULL : before_first) < part.n)
+			return from;
+		from += take;
+		if (!region_break(e, r))
+			return from;
+	}
+	return draw_lines(e, r, x, b, from, from ? NULL : base0, from ? NULL : first_pg,
+	                  from ? NULL : before_first);
+}
+
 /* ---- text ---- */
 
 static void draw_text(eng *e, region *r, double x, double w, const kh_ynode *el, const ectx *c)
@@ -756,8 +985,10 @@ static void draw_text(eng *e, region *r, double x, double w, const kh_ynode *el,
 	text = bind(e, c, src);
 	if (!text)
 		return;
+	if (e->cont_mark)
+		text = kh_arena_printf(e->arena, "%s%s", text, e->cont_mark);
 	kh_tblock_set(&b, text, st, st->align, w, e->arena, src->loc);
-	stop = draw_lines(e, r, x, &b, 0, NULL, NULL, NULL);
+	stop = draw_lines_wo(e, r, x, &b, wo_of(e, el), NULL, NULL, NULL);
 	if (stop < b.n)
 		text_overflow(e, r, el, text + (b.lines[stop].src_start <= strlen(text) ? b.lines[stop].src_start : 0));
 }
@@ -823,6 +1054,7 @@ typedef struct flowctx {
 	const char **texts;       /* each item bound once, when first reached */
 	int nsrc;
 	double pgap, asc, desc;
+	int orphans, widows;      /* widow and orphan control at frame breaks */
 } flowctx;
 
 static const kh_ynode *flow_src(const flowctx *f, int i)
@@ -892,10 +1124,55 @@ typedef struct fused {
 /* Fill one page's frames from st, every frame's bottom cut at `limit`; the
  * lines are drawn on pg when draw.  Returns 1 when the text is used up, 0
  * when the frames are full (st is then where the next page goes on). */
+/* The lines left in the paragraph st is in (an item may hold several),
+ * set in width w; *starts: the next line is its first.  Measured on a
+ * setter of its own, saying nothing. */
+static int flow_para_rest(flowctx *f, const fstate *st, double w, int *starts)
+{
+	kh_setter *s;
+	kh_line line;
+	int n = 0, last = 1;
+	kh_diag_set_quiet_warnings(1);
+	kh_diag_set_strict(0);
+	s = kh_setter_new(flow_text(f, st->item), f->st, f->e->arena, flow_src(f, st->item)->loc);
+	for (int k = 0; s && k < st->nw && kh_setter_next(s, st->w[k], &line); k++)
+		last = line.last;
+	*starts = last;
+	while (s && kh_setter_next(s, w, &line)) {
+		n++;
+		if (line.last)
+			break;
+	}
+	kh_diag_set_strict(f->e->doc->strict);
+	kh_diag_set_quiet_warnings(f->e->quiet);
+	return n;
+}
+
+/* How many lines of the paragraph st is in go into this frame, whose next
+ * line's baseline is nb: all when they fit; else as many as fit, fewer to
+ * carry f->widows to the next frame, none when fewer than f->orphans of a
+ * paragraph starting here would stay (with something above it in the
+ * frame: at a frame's top, what fits). */
+static int flow_budget(flowctx *f, const fstate *st, double w, double nb, double bottom, int placed)
+{
+	int starts, rest = flow_para_rest(f, st, w, &starts), take;
+	int fit = nb + f->desc > bottom + EPS ? 0 : 1 + (int)floor((bottom + EPS - nb - f->desc) / f->st->leading);
+	if (rest <= fit)
+		return rest;
+	take = fit;
+	if (rest - take < f->widows)
+		take = rest - f->widows;
+	if (starts && take < f->orphans)
+		take = 0;
+	if (take <= 0 && !placed)
+		take = fit > 0 ? fit : 1;
+	return take;
+}
+
 static int flow_fill(flowctx *f, fstate *st, const kh_rect *fr, int nf, double limit, kh_dl_page *pg, int draw,
                      fused *u)
 {
-	int fi = 0, placed = 0;
+	int fi = 0, placed = 0, budget = -1; /* lines of this paragraph left for this frame; -1: not planned */
 	double y = fr[0].y, base = 0, bottom = fmin(fr[0].y + fr[0].h, limit);
 	memset(u, 0, sizeof *u);
 	for (;;) {
@@ -909,9 +1186,12 @@ static int flow_fill(flowctx *f, fstate *st, const kh_rect *fr, int nf, double l
 		}
 		/* the first line of a frame at its top; a paragraph after the gap */
 		nb = !placed ? y + f->asc : st->nw == 0 && f->pgap > 0 ? y + f->pgap + f->asc : base + f->st->leading;
-		if (nb + f->desc > bottom + EPS) {
+		if (budget < 0 && (f->orphans > 1 || f->widows > 1))
+			budget = flow_budget(f, st, fr[fi].w, nb, bottom, placed);
+		if (nb + f->desc > bottom + EPS || budget == 0) {
 			if (placed)
 				u->height += y - fr[fi].y;
+			budget = -1;
 			if (++fi >= nf)
 				return 0;
 			y = fr[fi].y;
@@ -921,8 +1201,13 @@ static int flow_fill(flowctx *f, fstate *st, const kh_rect *fr, int nf, double l
 		}
 		if (!kh_setter_next(s, fr[fi].w, &line)) {
 			fstate_next_item(st);
+			budget = -1;
 			continue;
 		}
+		if (budget > 0)
+			budget--;
+		if (line.last)
+			budget = -1; /* the paragraph ends: the next is planned afresh */
 		kh_grow(&st->w, sizeof *st->w, (size_t)st->nw + 1, &st->wcap);
 		st->w[st->nw++] = fr[fi].w;
 		base = nb;
@@ -986,10 +1271,11 @@ static void flow_balance(flowctx *f, const fstate *from, const kh_rect *fr, int 
 	kh_diag_set_quiet_warnings(e->quiet);
 }
 
-/* Paragraphs through a chain of frames: the `frames` (text left over after
- * the last is an error), else the element's own box and the same place on
- * new pages when the flow is page content; without a height, they stack
- * like text (and run on to new pages like any stacked content). */
+/* Paragraphs through a chain of frames: the `frames`, else the element's
+ * own box; page content runs on to the same frames on new pages of the
+ * same master, and in a box text left over after the last frame is an
+ * error.  Without frames or a height, they stack like text (and run on to
+ * new pages like any stacked content). */
 static void draw_flow(eng *e, region *r, double x, double w, const kh_ynode *el, const ectx *c)
 {
 	const kh_ynode *m = kh_elem_main(el);
@@ -998,7 +1284,6 @@ static void draw_flow(eng *e, region *r, double x, double w, const kh_ynode *el,
 	int nsrc = m ? (m->kind == KH_Y_SEQ ? m->n : 1) : 0;
 	kh_rect *frames = NULL;
 	int nf = flow_frames(e, r, kh_prop(el, "frames"), st, &frames);
-	int own_box = !kh_prop(el, "frames"); /* it runs on at the same place on new pages */
 	int page = r->page, errors0 = kh_diag_errors(), balance = kh_prop_bool(el, "balance", 0);
 	kh_dl_page *pg = r->pg;
 	flowctx f;
@@ -1008,6 +1293,7 @@ static void draw_flow(eng *e, region *r, double x, double w, const kh_ynode *el,
 		return;
 	if (nf == 0) {
 		/* no frames: the paragraphs stack in the container like text */
+		wo wlim = wo_of(e, el);
 		for (int i = 0; i < nsrc; i++) {
 			const kh_ynode *src = m->kind == KH_Y_SEQ ? m->vals[i] : m;
 			const char *text = bind(e, c, src);
@@ -1018,7 +1304,7 @@ static void draw_flow(eng *e, region *r, double x, double w, const kh_ynode *el,
 			if (i > 0 && r->placed)
 				r->y += pgap;
 			kh_tblock_set(&b, text, st, st->align, w, e->arena, src->loc);
-			stop = draw_lines(e, r, x, &b, 0, NULL, NULL, NULL);
+			stop = draw_lines_wo(e, r, x, &b, wlim, NULL, NULL, NULL);
 			if (stop < b.n) {
 				text_overflow(e, r, el, text + b.lines[stop].src_start);
 				return;
@@ -1038,6 +1324,8 @@ static void draw_flow(eng *e, region *r, double x, double w, const kh_ynode *el,
 	f.pgap = pgap;
 	f.asc = st->font ? kh_font_ascent(st->font, st->size) : st->size * 0.88;
 	f.desc = st->font ? kh_font_descent(st->font, st->size) : st->size * 0.12;
+	f.orphans = wo_of(e, el).orphans;
+	f.widows = wo_of(e, el).widows;
 	for (;;) {
 		/* where this page starts, to set it again when it is the last */
 		fstate from = balance ? fstate_copy(&fs) : (fstate){0, NULL, NULL, 0, 0};
@@ -1050,8 +1338,9 @@ static void draw_flow(eng *e, region *r, double x, double w, const kh_ynode *el,
 			break;
 		}
 		free(from.w);
-		/* the chain again on the next page, or text left over */
-		if (own_box && r->pagelevel && page >= 0 && u.lines > 0) {
+		/* page content: the chain again on the next page of the same
+		 * master; in a box, text left over */
+		if (r->pagelevel && page >= 0 && u.lines > 0) {
 			page = page_next(e, page);
 			pg = e->pages[page].pg;
 			continue;
@@ -1114,6 +1403,7 @@ static void box_rect(eng *e, kh_dl_page *pg, const boxseg *b, double top, double
 	kh_dl_path *p = kh_dl_rect(e->dl, pg, b->bx, top, b->bw, h, b->radius, b->fill, b->stroke, b->lw);
 	p->ndash = b->ndash;
 	memcpy(p->dash, b->dash, sizeof p->dash);
+	deco(e, pg, before);
 	move_last_after(pg, before, mark);
 	e->last_box = mark ? mark->next : pg->first;
 }
@@ -1181,6 +1471,7 @@ static void box_rect_open(eng *e, kh_dl_page *pg, const boxseg *b, double top, d
 				path_corner(p, x, y + rt, x, y, x + rt, y);
 			path_seg(p, KH_PATH_CLOSE, 0, 0);
 		}
+		deco(e, pg, before);
 		move_last_after(pg, before, at);
 		at = at ? at->next : pg->first;
 		e->last_box = at;
@@ -1218,6 +1509,7 @@ static void box_rect_open(eng *e, kh_dl_page *pg, const boxseg *b, double top, d
 				path_corner(p, x + w - rb, y + h, x + w, y + h, x + w, y + h - rb);
 			path_seg(p, KH_PATH_LINE, x + w, y);
 		}
+		deco(e, pg, before);
 		move_last_after(pg, before, at);
 	}
 }
@@ -1253,6 +1545,55 @@ static void box_name(eng *e, const kh_ynode *el, const ectx *c, kh_dl_page *pg, 
 		name_add(e, name, pg, rc, nn->loc);
 }
 
+/* The heading of a group's box: how many of its elements come before the
+ * one that shows the group's rows (`list: group`, `table: group`,
+ * `repeat: group`); 0 when none does. */
+static int group_heading(const kh_ynode *content)
+{
+	for (int i = 0; i < content->n; i++) {
+		const char *m = scalar(kh_elem_main(content->vals[i]));
+		if (m && !strcmp(m, "group"))
+			return i;
+	}
+	return 0;
+}
+
+static const char *const valigns[] = {"top", "middle", "bottom", NULL};
+
+/* The content of a box of fixed height in its region `in`, moved down
+ * (valign 1: middle, 2: bottom) by what its stacked elements leave free:
+ * laid out on a scratch page, measured, moved.  Content taller than the
+ * box is placed from the top, where its overflow is reported. */
+static void place_valigned(eng *e, region *in, const kh_ynode *content, const ectx *c, int valign)
+{
+	region s = *in;
+	int nn = e->nnames, nl = e->nlabels, nc = e->nconns, errors0 = kh_diag_errors();
+	double used, room = in->bottom - in->top;
+	if (valign == 0 || in->page < 0) {
+		place_list(e, in, content, c);
+		return;
+	}
+	s.pg = scratch_page(e);
+	s.bottom = in->top + HUGE_H;
+	place_list(e, &s, content, c);
+	used = s.y - in->top;
+	if (used <= room + EPS || kh_diag_errors() > errors0) {
+		double dy = fmax(0, room - used) * (valign == 1 ? 0.5 : 1);
+		splice(e, s.pg, in->pg, 0, dy, 0);
+		in->y = s.y + dy;
+		in->maxy = s.maxy + dy;
+		in->placed = s.placed;
+		return;
+	}
+	/* too tall: from the top, where it stops (what it said is said) */
+	e->nnames = nn;
+	e->nlabels = nl;
+	e->nconns = nc;
+	kh_diag_set_quiet_warnings(1);
+	place_list(e, in, content, c);
+	kh_diag_set_quiet_warnings(e->quiet);
+}
+
 /* A box in region r at x, width w; height h (< 0: grows to its content). */
 static void draw_box(eng *e, region *r, double x, double w, double h, const kh_ynode *el, const ectx *c)
 {
@@ -1282,7 +1623,7 @@ static void draw_box(eng *e, region *r, double x, double w, double h, const kh_y
 		in.coy = in.oy;
 		in.coh = in.oh;
 		if (content)
-			place_list(e, &in, content, c);
+			place_valigned(e, &in, content, c, kh_prop_enum(el, "valign", valigns, 0));
 		box_name(e, el, c, r->pg, rc);
 		r->y += h;
 		if (r->y > r->maxy)
@@ -1304,6 +1645,11 @@ static void draw_box(eng *e, region *r, double x, double w, double h, const kh_y
 	in.oh = r->oh;
 	in.coy = in.oy;
 	in.coh = in.oh;
+	if (c->group_each == el && content && content->kind == KH_Y_SEQ) {
+		in.head = content;
+		in.nhead = group_heading(content);
+		in.headc = c;
+	}
 	if (content)
 		place_list(e, &in, content, c);
 	box_finish_segment(e, &in, 0);
@@ -1421,7 +1767,19 @@ static void page_obstacles(eng *e, kh_dl_page *pg, kh_obstacles *o, int with_nam
 
 /* Route and draw a connector joining names[lo..]; what is wrong with a
  * master's connector is said once, not on every page of the master. */
+static void route_connector_draw(eng *e, const deferred *d, int lo, int master);
+
+/* Route a connector; its line is decoration, its label a paragraph. */
 static void route_connector(eng *e, const deferred *d, int lo, int master)
+{
+	kh_dl_item *last = d->pg ? d->pg->last : NULL;
+	kh_dl_page *pg = d->pg;
+	route_connector_draw(e, d, lo, master);
+	if (pg)
+		role_fill_page(e, pg, last, role_new(e, KH_ROLE_P, 0, 0, 0));
+}
+
+static void route_connector_draw(eng *e, const deferred *d, int lo, int master)
 {
 	const kh_ynode *el = d->el;
 	static const char *const routes[] = {"straight", "orthogonal", NULL};
@@ -1570,8 +1928,11 @@ static void draw_image(eng *e, region *r, double x, double w, double h, int stac
 		it->u.image.clip_h = fh;
 	}
 	free(path);
-	if (captext)
+	if (captext) {
+		kh_dl_item *before = r->pg->last;
 		kh_tblock_draw(e->dl, r->pg, &cb, x, top + fh + capgap);
+		role_fill(e, r->pg, before, role_new(e, KH_ROLE_CAPTION, 0, e->cur_id, 0));
+	}
 	if (stacked) {
 		r->y = top + total;
 		r->placed = 1;
@@ -1723,6 +2084,7 @@ static void draw_list(eng *e, region *r, double x, double w, const kh_ynode *el,
 	const kh_table *t = NULL;
 	kh_rows rows = {0, NULL};
 	int nitems, literal = m && m->kind == KH_Y_SEQ;
+	wo wlim = wo_of(e, el);
 	*st = *st0;
 	st->indent = 0; /* the item text hangs; no first-line indent */
 	gap = lenv(gapl, r->oh, st->size);
@@ -1755,7 +2117,8 @@ static void draw_list(eng *e, region *r, double x, double w, const kh_ynode *el,
 		kh_tblock b, bb;
 		double base = 0;
 		kh_dl_page *bpg = NULL;
-		kh_dl_item *mark = NULL;
+		kh_dl_item *mark = NULL, *ilast;
+		kh_dl_page *ipg;
 		int stop;
 		const kh_ynode *src;
 		if (literal) {
@@ -1774,7 +2137,9 @@ static void draw_list(eng *e, region *r, double x, double w, const kh_ynode *el,
 		if (i > 0 && r->placed)
 			r->y += gap;
 		kh_tblock_set(&b, text, st, st->align, w - indent, e->arena, src->loc);
-		stop = draw_lines(e, r, x + indent, &b, 0, &base, &bpg, &mark);
+		ipg = r->pg;
+		ilast = ipg->last;
+		stop = draw_lines_wo(e, r, x + indent, &b, wlim, &base, &bpg, &mark);
 		if (bpg && strcmp(bullet, "none") != 0 && *bullet) {
 			/* the bullet goes before the item's text in the display list, so
 			 * the text layer reads "● item" */
@@ -1787,6 +2152,8 @@ static void draw_list(eng *e, region *r, double x, double w, const kh_ynode *el,
 					move_last_after(bpg, last, mark);
 			}
 		}
+		/* the bullet and the text: one item of the list */
+		role_fill(e, ipg, ilast, role_new(e, KH_ROLE_LI, 0, e->cur_id, i + 1));
 		if (stop < b.n) {
 			text_overflow(e, r, el, text + b.lines[stop].src_start);
 			return;
@@ -1813,19 +2180,37 @@ static double cells_height(const kh_tblock *cells, int n)
 static void table_rule(eng *e, kh_dl_page *pg, double x, double w, double y, kh_color c, double lw)
 {
 	double pts[4] = {x, y, x + w, y};
+	kh_dl_item *last = pg->last;
 	if (c.space != KH_COLOR_NONE && lw > 0)
 		kh_dl_polyline(e->dl, pg, pts, 2, c, lw);
+	deco(e, pg, last);
 }
 
-/* The header row at the cursor: fill, a rule above and below, the cells. */
-static void table_header(eng *e, region *r, double x, double w, double hh, kh_color fill, kh_color rule,
-                         double lw, const kh_tblock *cells, const tcol *tc, int nc, const double *p)
+/* A row's cells at top, each a cell of the table being placed (TH or TD,
+ * row `row` of it). */
+static void table_cells(eng *e, kh_dl_page *pg, const kh_tblock *cells, const tcol *tc, int nc, const double *p,
+                        double top, int kind, int row)
 {
+	for (int i = 0; i < nc; i++) {
+		kh_dl_item *last = pg->last;
+		kh_tblock_draw(e->dl, pg, &cells[i], tc[i].x + p[3], top + p[0]);
+		role_fill(e, pg, last, role_new(e, kind, 0, e->cur_id, row));
+	}
+}
+
+/* The header row at the cursor: fill, a rule above and below, the cells;
+ * repeated (on a further page), it is an artifact. */
+static void table_header(eng *e, region *r, double x, double w, double hh, kh_color fill, kh_color rule,
+                         double lw, const kh_tblock *cells, const tcol *tc, int nc, const double *p, int repeated)
+{
+	kh_dl_item *last = r->pg->last;
 	if (fill.space != KH_COLOR_NONE)
 		kh_dl_rect(e->dl, r->pg, x, r->y, w, hh, 0, fill, (kh_color){KH_COLOR_NONE, {0}}, 0);
+	deco(e, r->pg, last);
 	table_rule(e, r->pg, x, w, r->y, rule, lw);
-	for (int i = 0; i < nc; i++)
-		kh_tblock_draw(e->dl, r->pg, &cells[i], tc[i].x + p[3], r->y + p[0]);
+	e->artifact += repeated;
+	table_cells(e, r->pg, cells, tc, nc, p, r->y, KH_ROLE_TH, 0);
+	e->artifact -= repeated;
 	r->y += hh;
 	table_rule(e, r->pg, x, w, r->y, rule, lw);
 }
@@ -1888,7 +2273,7 @@ static void draw_table(eng *e, region *r, double x, double w, const kh_ynode *el
 	}
 	hh = has_header ? cells_height(hcells, nc) + p[0] + p[2] : 0;
 	{
-		int need_header = has_header, seg = -1;
+		int need_header = has_header, seg = -1, headers = 0;
 		for (int ri = 0; ri < rows.n; ri++) {
 			ectx rc;
 			double rh;
@@ -1926,11 +2311,10 @@ static void draw_table(eng *e, region *r, double x, double w, const kh_ynode *el
 			if (f == FIT_OVER)
 				too_tall(e, r, el, rh + (need_header ? hh : 0));
 			if (need_header) {
-				table_header(e, r, x, w, hh, hfill, rule, lw, hcells, tc, nc, p);
+				table_header(e, r, x, w, hh, hfill, rule, lw, hcells, tc, nc, p, headers++ > 0);
 				need_header = 0;
 			}
-			for (int i = 0; i < nc; i++)
-				kh_tblock_draw(e->dl, r->pg, &cells[i], tc[i].x + p[3], r->y + p[0]);
+			table_cells(e, r->pg, cells, tc, nc, p, r->y, KH_ROLE_TD, ri + 1);
 			r->y += rh;
 			table_rule(e, r->pg, x, w, r->y, rule, lw);
 			r->placed = 1;
@@ -1938,7 +2322,7 @@ static void draw_table(eng *e, region *r, double x, double w, const kh_ynode *el
 				r->maxy = r->y;
 		}
 		if (rows.n == 0 && has_header && fit(e, r, hh) != FIT_NO) {
-			table_header(e, r, x, w, hh, hfill, rule, lw, hcells, tc, nc, p);
+			table_header(e, r, x, w, hh, hfill, rule, lw, hcells, tc, nc, p, 0);
 			r->placed = 1;
 		}
 	}
@@ -2189,6 +2573,23 @@ static void draw_repeat(eng *e, region *r, double x, double w, const kh_ynode *e
 		free(ic);
 		return;
 	}
+	if (groups && layout == 0 && breakable(r) && !kh_prop_bool(each, "keep", 0)) {
+		/* a column of groups on pages: each is placed where it goes and
+		 * splits between its items, its heading repeated */
+		const kh_ynode *cont = kh_prop(el, "continued");
+		double rgap = r->gap;
+		for (int i = 0; i < ninst && !kh_diag_too_many(); i++) {
+			ic[i].group_each = each;
+			ic[i].continued = cont ? bind(e, &ic[i], cont) : NULL;
+			if (i > 0 && r->placed)
+				r->y += gap;
+			r->gap = 0;
+			place_elem(e, r, each, &ic[i]);
+			r->gap = rgap;
+		}
+		free(ic);
+		return;
+	}
 	sp = kh_xcalloc((size_t)cols, sizeof *sp);
 	bg = kh_xcalloc((size_t)cols, sizeof *bg);
 	hs = kh_xcalloc((size_t)cols, sizeof *hs);
@@ -2414,7 +2815,7 @@ static void draw_box_auto(eng *e, region *r, double x, double w, const kh_ynode 
 	draw_box(e, r, x, w, -1, el, c);
 }
 
-static void place_elem(eng *e, region *r, const kh_ynode *el, const ectx *c)
+static void place_elem_draw(eng *e, region *r, const kh_ynode *el, const ectx *c)
 {
 	const char *k = kind_of(el);
 	geom g;
@@ -2536,6 +2937,193 @@ static void place_elem(eng *e, region *r, const kh_ynode *el, const ectx *c)
 		r->y += lenv(sa, r->oh, em);
 }
 
+/* The role of an element's text and images: its `role` (or its style's),
+ * else headings for styles h1 ... h6, figures for images, paragraphs. */
+static kh_dl_role elem_role_new(eng *e, const kh_ynode *el, const ectx *c)
+{
+	const char *k = kind_of(el), *ro = elem_role(e, el);
+	kh_dl_role r;
+	if (ro && ro[0] == 'h' && ro[1] >= '1' && ro[1] <= '6' && !ro[2])
+		return role_new(e, KH_ROLE_H, ro[1] - '0', 0, 0);
+	if (ro && !strcmp(ro, "caption"))
+		return role_new(e, KH_ROLE_CAPTION, 0, 0, 0);
+	if (ro && !strcmp(ro, "artifact")) {
+		r = role_new(e, KH_ROLE_ARTIFACT, 0, 0, 0);
+		r.id = 0;
+		return r;
+	}
+	if ((ro && !strcmp(ro, "figure")) || (!ro && !strcmp(k, "image"))) {
+		const kh_ynode *alt = kh_prop(el, "alt");
+		const char *t = alt ? bind(e, c, alt) : NULL;
+		r = role_new(e, KH_ROLE_FIGURE, 0, 0, 0);
+		r.alt = t && *t ? kh_arena_strdup(e->dl->arena, t) : NULL;
+		return r;
+	}
+	return role_new(e, KH_ROLE_P, 0, 0, 0);
+}
+
+static int is_container(const kh_ynode *el)
+{
+	const char *k = kind_of(el);
+	return !strcmp(k, "box") || !strcmp(k, "repeat") || !strcmp(k, "list") || !strcmp(k, "table");
+}
+
+/* Place one element and give what it drew its role (what its parts, such
+ * as list items and table cells, have not been given already). */
+static void place_elem(eng *e, region *r, const kh_ynode *el, const ectx *c)
+{
+	kh_dl_page *pg = r->pg;
+	kh_dl_item *last = pg->last;
+	const kh_dl_role *force0 = e->force;
+	int id0 = e->cur_id;
+	kh_dl_role ro;
+	if (!*kind_of(el) || !strcmp(kind_of(el), "connector")) {
+		place_elem_draw(e, r, el, c);
+		return;
+	}
+	ro = elem_role_new(e, el, c);
+	if (!e->force && kh_prop(el, "role") && (ro.kind == KH_ROLE_FIGURE || ro.kind == KH_ROLE_ARTIFACT)) {
+		/* a box (or anything) that is one figure, or decoration, as a whole */
+		kh_dl_role *f = kh_arena_alloc(e->arena, sizeof *f);
+		*f = ro;
+		e->force = f;
+	}
+	e->cur_id = ro.id;
+	place_elem_draw(e, r, el, c);
+	/* boxes, repeats, lists and tables give what they draw its role as
+	 * they draw it (their content is placed, or their parts filled); for
+	 * the rest, what was drawn since `last` is still at hand */
+	if (!is_container(el))
+		role_fill(e, pg, last, ro);
+	e->cur_id = id0;
+	e->force = force0;
+}
+
+/* ---- keep with next ---- */
+
+static int is_stacked(const kh_ynode *el)
+{
+	kh_len at[2];
+	memset(at, 0, sizeof at);
+	return *kind_of(el) && strcmp(kind_of(el), "connector") && strcmp(kind_of(el), "line") &&
+	       kh_prop_lens(el, "at", at, 2) != 2;
+}
+
+/* Where the first `orphans` lines of text set in width w end when it is
+ * stacked at y1 in s (right under text: the leading from its baseline). */
+static double lead_lines(eng *e, const region *s, double y1, const kh_ynode *el, const kh_textstyle *st,
+                         const kh_ynode *src, const ectx *c, double w)
+{
+	const char *text = src ? bind(e, c, src) : NULL;
+	int cont = s->text_prev && s->text_seg == s->seg && fabs(y1 - s->text_y) < EPS;
+	kh_tblock b;
+	int k, orphans = wo_of(e, el).orphans;
+	if (text && *text) {
+		kh_tblock_set(&b, text, st, st->align, w, e->arena, src->loc);
+		k = b.n < orphans ? b.n : orphans;
+	} else {
+		/* an item per row: one line of the style */
+		kh_tblock_set(&b, NULL, st, st->align, w, e->arena, el_loc(el));
+		k = 1;
+	}
+	if (k == 0)
+		return y1;
+	return (cont ? s->text_base + b.leading : y1 + b.ascent) + (k - 1) * b.leading + b.descent;
+}
+
+/* Where the least part of el that may stand at the foot of a page ends,
+ * stacked at the cursor of s: what a heading before it needs room for
+ * beside it.  Text, flows and list items: their first lines (as many as
+ * orphans asks); a box: its top padding and its first element's; a table:
+ * its header and a row of one line; a chart, or anything with a height:
+ * all of it.  Measured, nothing drawn. */
+static double lead_bottom(eng *e, const region *s, const kh_ynode *el, const ectx *c, int depth)
+{
+	const char *k = kind_of(el);
+	const kh_textstyle *st = elem_style(e, el, "style");
+	double em = e->doc->base_style.size, y1 = s->y + (s->placed ? s->gap : 0);
+	kh_len sb = kh_prop_len(el, "space-before");
+	const kh_ynode *m = kh_elem_main(el);
+	geom g;
+	if (sb.set)
+		y1 += lenv(sb, s->oh, em);
+	elem_geom(s, el, em, &g);
+	if (g.h >= 0)
+		return y1 + g.h;
+	if (depth > 8 || g.w <= 0)
+		return y1;
+	if (!strcmp(k, "text"))
+		return lead_lines(e, s, y1, el, st, source_node(el, "text"), c, g.w);
+	if (!strcmp(k, "flow") && !kh_prop(el, "frames") && m)
+		return lead_lines(e, s, y1, el, st, m->kind == KH_Y_SEQ ? (m->n ? m->vals[0] : NULL) : m, c, g.w);
+	if (!strcmp(k, "list"))
+		return lead_lines(e, s, y1, el, st, m && m->kind == KH_Y_SEQ && m->n ? m->vals[0] : NULL, c, g.w);
+	if (!strcmp(k, "box")) {
+		const kh_ynode *content = kh_prop(el, "content");
+		kh_len pad[4];
+		region in = *s;
+		memset(pad, 0, sizeof pad);
+		kh_prop_sides(el, "padding", pad);
+		in.y = y1 + lenv(pad[0], g.w, st->size);
+		in.placed = 0;
+		in.text_prev = 0;
+		in.x += lenv(pad[3], g.w, st->size);
+		in.w = in.ow = g.w - lenv(pad[3], g.w, st->size) - lenv(pad[1], g.w, st->size);
+		for (int i = 0; content && content->kind == KH_Y_SEQ && i < content->n; i++)
+			if (is_stacked(content->vals[i]))
+				return lead_bottom(e, &in, content->vals[i], c, depth + 1);
+		return in.y;
+	}
+	if (!strcmp(k, "table")) {
+		kh_len pad[4];
+		double line = st->font ? kh_font_ascent(st->font, st->size) + kh_font_descent(st->font, st->size) : 0;
+		kh_prop_sides(el, "padding", pad);
+		return y1 + 2 * (line + lenv(pad[0], g.w, st->size) + lenv(pad[2], g.w, st->size));
+	}
+	if (!strcmp(k, "chart") && !kh_prop(el, "area"))
+		return y1 + g.w * 0.6;
+	return y1;
+}
+
+/* Lay out elements [i, j) of seq on a scratch page as they would stack at
+ * the cursor of r, into *s (its cursor and text state after them), and
+ * throw them away: their names, labels, connectors and role ids with them,
+ * their warnings not said. */
+static void scratch_run(eng *e, const region *r, const kh_ynode *seq, int i, int j, const ectx *c, region *s)
+{
+	int nn = e->nnames, nl = e->nlabels, nc = e->nconns, id = e->next_id;
+	*s = *r;
+	s->kind = R_FIXED;
+	s->page = -1;
+	s->pg = scratch_page(e);
+	s->bottom = HUGE_H;
+	s->parent = NULL;
+	s->box = NULL;
+	s->head = NULL;
+	s->nhead = 0;
+	kh_diag_set_quiet_warnings(1);
+	kh_diag_set_strict(0);
+	for (int k = i; k < j; k++)
+		if (is_stacked(seq->vals[k]))
+			place_elem(e, s, seq->vals[k], c);
+	kh_diag_set_strict(e->doc->strict);
+	kh_diag_set_quiet_warnings(e->quiet);
+	e->nnames = nn;
+	e->nlabels = nl;
+	e->nconns = nc;
+	e->next_id = id;
+}
+
+/* keep-with-next: on for headings (role h1-h6) unless set false, and for
+ * the heading of a group. */
+static int keeps_with_next(eng *e, const region *r, const kh_ynode *el, int i)
+{
+	const kh_ynode *v = style_key(e, el, "keep-with-next");
+	if (scalar(v))
+		return !strcmp(v->str, "true");
+	return (r->head && i < r->nhead) || elem_role_heading(e, el);
+}
+
 static void place_list(eng *e, region *r, const kh_ynode *seq, const ectx *c)
 {
 	if (!seq)
@@ -2545,8 +3133,24 @@ static void place_list(eng *e, region *r, const kh_ynode *seq, const ectx *c)
 			place_elem(e, r, seq, c);
 		return;
 	}
-	for (int i = 0; i < seq->n && !kh_diag_too_many(); i++)
-		place_elem(e, r, seq->vals[i], c);
+	for (int i = 0; i < seq->n && !kh_diag_too_many(); i++) {
+		const kh_ynode *el = seq->vals[i];
+		if (i + 1 < seq->n && breakable(r) && !at_top(r) && is_stacked(el) && keeps_with_next(e, r, el, i)) {
+			/* a heading (and the headings right after it) and the start of
+			 * the next stacked element go together: measured first, the
+			 * region breaks before the heading when they do not fit */
+			int j = i + 1;
+			while (j < seq->n && (!is_stacked(seq->vals[j]) || keeps_with_next(e, r, seq->vals[j], j)))
+				j++;
+			if (j < seq->n) {
+				region s;
+				scratch_run(e, r, seq, i, j, c, &s);
+				if (lead_bottom(e, &s, seq->vals[j], c, 0) > r->bottom + EPS)
+					break_before(e, r);
+			}
+		}
+		place_elem(e, r, el, c);
+	}
 }
 
 /* ---- document ---- */
@@ -2629,6 +3233,11 @@ static void masters_draw(eng *e, const ectx *base)
 			place_list(e, &r, content, &c);
 			for (int k = c0n; k < e->nconns; k++)
 				route_connector(e, &e->conns[k], n0, 1);
+			for (kh_dl_item *it = sp->first; it; it = it->next) {
+				/* page furniture */
+				memset(&it->role, 0, sizeof it->role);
+				it->role.kind = KH_ROLE_ARTIFACT;
+			}
 			splice(e, sp, p->pg, 0, 0, 1);
 		}
 		for (int k = 0; k < npc; k++)

@@ -112,6 +112,8 @@ static const char *const ch_route[] = {"straight", "orthogonal", NULL};
 static const char *const ch_fit[] = {"contain", "cover", NULL};
 static const char *const ch_repeat[] = {"column", "row", "grid", "flow", NULL};
 static const char *const ch_split[] = {"open", "closed", NULL};
+static const char *const ch_valign[] = {"top", "middle", "bottom", NULL};
+static const char *const ch_role[] = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "caption", "figure", "artifact", NULL};
 static const char *const ch_chart[] = {"grid", "auto", NULL};
 static const char *const ch_pagesize[] = {"A3", "A4", "A5", "B4", "B5", "Letter", NULL};
 
@@ -127,6 +129,14 @@ static const keydef placement_keys[] = {
 	{"size", T_SIZE, F_POS, NULL, "`[width, height]` in one key (not with `width` or `height`)", NULL, NULL},
 	{"name", T_NAME, 0, NULL, "a name connectors refer to (`NAME.right`)", NULL, NULL},
 	{"keep", T_BOOL, 0, "false", "`true`: never split across pages; moves whole to the next page", NULL, NULL},
+	{"keep-with-next", T_BOOL, 0, "headings", "`true`: never the last thing at the foot of a page; moves on "
+	 "with the start of the next stacked element (default: on for text in a style `h1` ... `h6` and for a "
+	 "group's heading in a `repeat`)", NULL, NULL},
+	{"role", T_ENUM, 0, "by kind", "what it is in the document, for tagged PDF: a heading `h1` ... `h6`, a "
+	 "paragraph `p`, a `caption`, a `figure` (with everything in it), or `artifact` (decoration); default: "
+	 "its style's, else a heading for styles `h1` ... `h6`, a figure for an image, a paragraph", ch_role, NULL},
+	{"alt", T_TEXT, F_ROW, NULL, "a figure's alternative text (an image, or an element with `role: figure`); "
+	 "may be a template", NULL, NULL},
 	{"space-before", T_LEN, F_POS, "0", "extra space above when stacked", NULL, NULL},
 	{"space-after", T_LEN, F_POS, "0", "extra space below when stacked", NULL, NULL},
 	{NULL, 0, 0, NULL, NULL, NULL, NULL},
@@ -152,6 +162,10 @@ static const keydef textstyle_keys[] = {
 	{"compress", T_BOOL, 0, "script", "追い込み: squeeze punctuation and spaces so a line takes the next "
 	 "character before it is widened (default: on for Japanese, off for Latin editions)", NULL, NULL},
 	{"fallback", T_FONTS, 0, NULL, "fonts tried in order for characters the font lacks", NULL, NULL},
+	{"orphans", T_INT, 0, "2", "the least lines of a paragraph (or list item) left at the foot of a page or "
+	 "frame; fewer, and it starts on the next", NULL, NULL},
+	{"widows", T_INT, 0, "2", "the least lines of a paragraph (or list item) carried to the head of the next "
+	 "page or frame; the break comes earlier to leave them", NULL, NULL},
 	{NULL, 0, 0, NULL, NULL, NULL, NULL},
 };
 static const keyset textstyle = {"textstyle", "a style", "Text style keys: in a style, and on the elements "
@@ -161,6 +175,10 @@ static const keyset textstyle = {"textstyle", "a style", "Text style keys: in a 
 static const keydef style_keys[] = {
 	{"inherit", T_STYLE, 0, NULL, "the style this one takes every key it does not set from", NULL, NULL},
 	{"size", T_LEN, F_POS | F_NOPCT, "10pt", "font size; `em` is relative to the inherited size", NULL, NULL},
+	{"role", T_ENUM, 0, "by name", "the role of text in this style (see [placement keys](#placement-keys)); "
+	 "styles `h1` ... `h6` are headings of that level", ch_role, NULL},
+	{"keep-with-next", T_BOOL, 0, "by name", "text in this style stays with what follows it (see "
+	 "[placement keys](#placement-keys)); on for styles named `h1` ... `h6`", NULL, NULL},
 	{NULL, 0, 0, NULL, NULL, NULL, NULL},
 };
 static const keyset style = {"style", "a style", "A named text style. A key that is a locale name "
@@ -257,8 +275,8 @@ MAIN(flow, T_TEXT_OR_TEXTS, F_REQ, "paragraphs, in order");
 static const keydef flow_keys[] = {
 	{"style", T_STYLE, 0, "default", "text style", NULL, NULL},
 	{"paragraph-gap", T_LEN, F_POS, "0", "space between paragraphs", NULL, NULL},
-	{"frames", T_RECTS, 0, NULL, "`[x, y, width, height]` frames the text runs through in order; without "
-	 "them, the element's own box, then the same place on new pages", NULL, NULL},
+	{"frames", T_RECTS, 0, NULL, "`[x, y, width, height]` frames the text runs through in order, then the "
+	 "same frames on new pages (page content); without them, the element's own box", NULL, NULL},
 	{"balance", T_BOOL, 0, "false", "`true`: the frames the text ends in (on its last page) are shortened "
 	 "to end at one height, as low as the text needs", NULL, NULL},
 	END,
@@ -277,6 +295,8 @@ static const keydef box_keys[] = {
 	{"content", T_ELEMS, 0, NULL, "elements inside; `at` inside is relative to the content box", NULL, NULL},
 	{"split-border", T_ENUM, 0, "open", "a box split across pages: `open` leaves the border open where it is "
 	 "cut, `closed` draws each part's whole outline", ch_split, NULL},
+	{"valign", T_ENUM, 0, "top", "a box with a `height`: its stacked content at the top, in the middle or "
+	 "at the bottom of its content box", ch_valign, NULL},
 	END,
 };
 ELEMENT(box, "A rectangle that holds other elements; its height grows to the content unless set.",
@@ -375,6 +395,8 @@ static const keydef repeat_keys[] = {
 	 "another along lines that wrap (`flow`)", ch_repeat, NULL},
 	{"columns", T_INT, 0, "1", "grid columns", NULL, NULL},
 	{"gap", T_LEN, F_POS, "0", "space between copies (and between the lines of a `flow`)", NULL, NULL},
+	{"continued", T_TEXT, F_ROW, NULL, "with `group-by` in a column: the mark added to the group's heading "
+	 "where it is repeated on the next page, e.g. `\"（続き）\"`", NULL, NULL},
 	END,
 };
 ELEMENT(repeat, "One copy of `each` per row or per group of a table.", &placement);

@@ -5,7 +5,7 @@
 export LC_ALL=C.UTF-8
 E=tests/data/engine/errors
 
-expect_run "engine errors: images, overflowing text and flows (in a box; past their last frame), a kept box taller than the page" 1 \
+expect_run "engine errors: images, overflowing text and a flow in a box past its last frame (a page's flow runs on to new pages), a kept box taller than the page" 1 \
 "$E/content.yaml:6:16: error: cannot open the image 'photos/none.png': No such file or directory
 hint: image paths are relative to the layout file's folder, '$E'
 $E/content.yaml:9:16: error: the image 'notimage.png' is neither PNG nor JPEG
@@ -13,8 +13,6 @@ $E/content.yaml:12:16: error: cannot read the size of the image 'damaged.png': t
 $E/content.yaml:15:9: error: text does not fit its frame on page 1; it stops before '道）」と「働く環境の向上」、「雇…'
 hint: give the frame more room, shorten the text or use a smaller style
 $E/content.yaml:22:13: error: flow does not fit its frames on page 1; it stops before '会保障」、「社会福祉」、「公衆衛…'
-hint: give the frame more room, shorten the text or use a smaller style
-$E/content.yaml:24:9: error: flow does not fit its frames on page 1; it stops before 'と「働く環境の向上」、「雇用支援…'
 hint: give the frame more room, shorten the text or use a smaller style
 $E/content.yaml:26:9: error: box is too tall for the page (300.0mm, 257.0mm available) on page 1
 hint: make it smaller or drop keep: true so it can split" -- "$KH" build "$E/content.yaml" -o "$TMP/content.pdf"

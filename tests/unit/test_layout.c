@@ -205,7 +205,35 @@ static void write_file(const char *name, const char *text)
 
 /* Build layout text (as NAME.yaml in the temp dir) with --dump; returns the
  * dump (malloc'd) or NULL, and the exit status in *status. */
+/* The dump without its role lines (test_roles reads them), in place. */
+static char *drop_roles(char *d)
+{
+	char *w = d;
+	if (!d)
+		return NULL;
+	for (const char *r = d; *r;) {
+		const char *nl = strchr(r, '\n');
+		size_t n = nl ? (size_t)(nl - r) + 1 : strlen(r);
+		if (strncmp(r, "role ", 5) != 0) {
+			memmove(w, r, n);
+			w += n;
+		}
+		r += n;
+	}
+	*w = 0;
+	return d;
+}
+
+static char *build_roles(const char *name, const char *yaml, int *status);
+
 static char *build(const char *name, const char *yaml, int *status)
+{
+	return drop_roles(build_roles(name, yaml, status));
+}
+
+/* Build the layout yaml (check only) and return its dump, roles and all
+ * (malloc'd; NULL when none was written). */
+static char *build_roles(const char *name, const char *yaml, int *status)
 {
 	char lpath[128], dpath[128], opath[128];
 	kh_build_opts o;
@@ -423,6 +451,40 @@ static void test_balance(void)
 	free(a);
 }
 
+/* Roles: what each item is in the document, and what paginating keeps
+ * together (a heading with the start of what follows it). */
+static void test_roles(void)
+{
+	int st;
+	char *d = build_roles("roles", "styles: { default: { font: IPAexGothic, size: 10pt, leading: 14pt },\n"
+	                               "          h1: { size: 20pt, leading: 24pt }, lead: { keep-with-next: true } }\n"
+	                               "masters: { default: { margins: 10mm, content: [{ text: \"{page}\", at: [0, 0] }] } }\n"
+	                               "document: { size: [100mm, 50mm] }\n"
+	                               "pages:\n"
+	                               "  - content:\n"
+	                               "      - box: { height: 15mm }\n"
+	                               "      - text: 見出し\n"
+	                               "        style: h1\n"
+	                               "      - list: [一, 二]\n"
+	                               "      - text: 前置き\n"
+	                               "        style: lead\n"
+	                               "        role: caption\n"
+	                               "      - text: 本文\n",
+	                      &st);
+	T_INT("roles: builds", 0, st);
+	T_INT("roles: the master's folio is an artifact on both pages", 2, count(d, "role Artifact\ntext IPAexGothic 10.00"));
+	/* 30mm of content: after the 15mm box, the heading (20pt) and one item
+	 * fit; the heading stays with it, the second item starts page 2 */
+	T_INT("roles: a style h1 is a heading of level 1, its first list item under it", 1,
+	      count(d, "role H1 #2\ntext IPAexGothic 20.00 #000000 at 28.35,88.46 to 68.35 \"見出し\"\n"
+	               "role LI #4 in #3 item 1\n"));
+	T_INT("roles: ... the second item of the same list on page 2", 1,
+	      count(d, "\"2\"\nrole LI #5 in #3 item 2\ntext IPAexGothic 10.00 #000000 at 28.35,37.15"));
+	T_INT("roles: role: caption on the element, a paragraph by default", 1,
+	      count(d, "role Caption #6\ntext IPAexGothic 10.00 #000000 at 28.35,51.15 to 48.35 \"前置き\"\nrole P #7\n"));
+	free(d);
+}
+
 int main(void)
 {
 	snprintf(dir, sizeof dir, "/tmp/kh-test-layout.XXXXXX");
@@ -434,6 +496,7 @@ int main(void)
 	if (mkdtemp(dir)) {
 		test_layouts();
 		test_balance();
+		test_roles();
 		{
 			char cmd[128];
 			snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
