@@ -74,20 +74,23 @@ static void color(kh_buf *out, kh_color c)
 static void quoted(kh_buf *out, const kh_dl_text *t)
 {
 	kh_buf_putc(out, '"');
-	for (int i = 0; i < t->n; i++) {
-		uint32_t cp = t->glyphs[i].cp;
-		char u[4];
-		int k;
+	for (uint32_t i = 0; i < t->len;) {
+		uint32_t cp;
+		int k = kh_utf8_decode(t->text + i, t->len - i, &cp);
+		if (k < 0) {
+			kh_buf_printf(out, "\\x%02X", (unsigned char)t->text[i]);
+			i++;
+			continue;
+		}
 		if (cp == '"' || cp == '\\') {
 			kh_buf_putc(out, '\\');
 			kh_buf_putc(out, (int)cp);
 		} else if (cp < 0x20 || cp == 0x7F) {
 			kh_buf_printf(out, "\\x%02X", (unsigned)cp);
-		} else if ((k = kh_utf8_encode(cp, u)) > 0) {
-			kh_buf_add(out, u, (size_t)k);
 		} else {
-			kh_buf_printf(out, "\\u%04X", (unsigned)cp);
+			kh_buf_add(out, t->text + i, (size_t)k);
 		}
+		i += (uint32_t)k;
 	}
 	kh_buf_putc(out, '"');
 }
@@ -97,7 +100,7 @@ static void text(kh_buf *out, const kh_dl_text *t)
 	int vertical = 0;
 	const char *fam = t->font ? kh_font_postscript_name(t->font) : NULL;
 	for (int i = 0; i < t->n; i++)
-		if (fabs(t->glyphs[i].y) > 0.005 || t->glyphs[i].rotate)
+		if (fabs(t->glyphs[i].y) > 0.005 || (t->glyphs[i].flags & KH_GLYPH_ROTATE))
 			vertical = 1;
 	kh_buf_printf(out, "text %s ", fam && *fam ? fam : "?");
 	num(out, t->size);
@@ -108,7 +111,7 @@ static void text(kh_buf *out, const kh_dl_text *t)
 	if (vertical) {
 		int rot = 0;
 		for (int i = 0; i < t->n; i++)
-			rot += t->glyphs[i].rotate != 0;
+			rot += (t->glyphs[i].flags & KH_GLYPH_ROTATE) != 0;
 		kh_buf_puts(out, " vertical to ");
 		point(out, t->x + t->glyphs[t->n - 1].x, t->y + t->glyphs[t->n - 1].y);
 		if (rot)
