@@ -586,7 +586,19 @@ static int hint_family_face(const char *family)
 	return found;
 }
 
+static kh_font *lookup(kh_fonts *fs, const char *family, const char *style, kh_loc where, int quiet);
+
 kh_font *kh_fonts_lookup(kh_fonts *fs, const char *family, const char *style, kh_loc where)
+{
+	return lookup(fs, family, style, where, 0);
+}
+
+kh_font *kh_fonts_find(kh_fonts *fs, const char *family)
+{
+	return lookup(fs, family, NULL, KH_NOLOC, 1);
+}
+
+static kh_font *lookup(kh_fonts *fs, const char *family, const char *style, kh_loc where, int quiet)
 {
 	FcConfig *cfg = fc_get();
 	FcPattern *pat;
@@ -597,7 +609,8 @@ kh_font *kh_fonts_lookup(kh_fonts *fs, const char *family, const char *style, kh
 	kh_font *f = NULL;
 
 	if (!family || !*family) {
-		kh_error(where, "a font family name is required");
+		if (!quiet)
+			kh_error(where, "a font family name is required");
 		return NULL;
 	}
 	/* the same family and style again: the registry already has it */
@@ -606,6 +619,8 @@ kh_font *kh_fonts_lookup(kh_fonts *fs, const char *family, const char *style, kh
 		    (style ? name_eq(fs->fonts[i]->style, style) : is_regular_style(fs->fonts[i]->style)))
 			return fs->fonts[i];
 	if (!cfg) {
+		if (quiet)
+			return NULL;
 		kh_error(where, "cannot look font '%s' up: fontconfig could not be initialised", family);
 		return NULL;
 	}
@@ -640,7 +655,9 @@ kh_font *kh_fonts_lookup(kh_fonts *fs, const char *family, const char *style, kh
 				best = p;
 		}
 	}
-	if (nfam == 0) {
+	if (quiet && (!best || !is_truetype(best))) {
+		/* not there, or nothing kumihan can embed: nothing said */
+	} else if (nfam == 0) {
 		kh_error(where, "font '%s' is not installed", family);
 		if (!hint_family_face(family))
 			hint_families(family);

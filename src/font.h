@@ -29,6 +29,10 @@ void kh_fonts_drop(kh_fonts *fs);
  * families, or the family and face when the name is "Family Face"), no such
  * face, or a CFF-outline (.otf) font that cannot be embedded. */
 kh_font *kh_fonts_lookup(kh_fonts *fs, const char *family, const char *style, kh_loc where);
+/* The family's regular face if it is installed and embeddable, else NULL;
+ * reports nothing (for fonts kumihan adds by itself, such as the default
+ * Japanese fallback). */
+kh_font *kh_fonts_find(kh_fonts *fs, const char *family);
 /* Do two family (or style) names name the same thing?  Case and spaces do
  * not count ("IPAex Gothic" = "IPAexGothic"), as in kh_fonts_lookup. */
 int kh_font_name_eq(const char *a, const char *b);
