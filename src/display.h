@@ -130,5 +130,7 @@ kh_dl_path *kh_dl_polygon(kh_dl *dl, kh_dl_page *pg, const double *xy, int npoin
 
 /* Text dump for golden tests (dump.c): one line per item, numbers rounded to 0.01 pt. */
 void kh_dl_dump(const kh_dl *dl, kh_buf *out);
+/* The same; with glyphs, each text line is followed by "  glyphs GID@CLUSTER ..." */
+void kh_dl_dump_glyphs(const kh_dl *dl, kh_buf *out, int glyphs);
 
 #endif

@@ -9,7 +9,11 @@
  *     image photos/a.jpg 42.52,566.93 158.74x119.06 clip 42.52,566.93 158.74x100.00
  * A text item's "at" is its origin (the first baseline point); "to" is the
  * pen position of its last glyph.  Runs whose glyphs are not on one baseline
- * (縦書き) are printed with "vertical" and their glyph count.
+ * (縦書き) are printed with "vertical" and their glyph count.  With glyphs
+ * (build --dump-glyphs), a second, indented line lists the run's glyphs as
+ * font glyph ID @ cluster (the byte offset in the quoted text the glyph
+ * stands for):
+ *       glyphs 3600@0 1118@3 3@6 12198@7
  */
 #include "display.h"
 
@@ -95,7 +99,7 @@ static void quoted(kh_buf *out, const kh_dl_text *t)
 	kh_buf_putc(out, '"');
 }
 
-static void text(kh_buf *out, const kh_dl_text *t)
+static void text(kh_buf *out, const kh_dl_text *t, int glyphs)
 {
 	int vertical = 0;
 	const char *fam = t->font ? kh_font_postscript_name(t->font) : NULL;
@@ -122,6 +126,11 @@ static void text(kh_buf *out, const kh_dl_text *t)
 	}
 	kh_buf_putc(out, ' ');
 	quoted(out, t);
+	if (glyphs && t->n > 0) {
+		kh_buf_puts(out, "\n  glyphs");
+		for (int i = 0; i < t->n; i++)
+			kh_buf_printf(out, " %u@%u", (unsigned)t->glyphs[i].gid, (unsigned)t->glyphs[i].cluster);
+	}
 }
 
 /* An axis-aligned rectangle drawn as MOVE LINE LINE LINE CLOSE. */
@@ -206,6 +215,11 @@ static void image(kh_buf *out, const kh_dl_image *im)
 
 void kh_dl_dump(const kh_dl *dl, kh_buf *out)
 {
+	kh_dl_dump_glyphs(dl, out, 0);
+}
+
+void kh_dl_dump_glyphs(const kh_dl *dl, kh_buf *out, int glyphs)
+{
 	int n = 0;
 	if (!dl)
 		return;
@@ -221,7 +235,7 @@ void kh_dl_dump(const kh_dl *dl, kh_buf *out)
 		kh_buf_putc(out, '\n');
 		for (const kh_dl_item *it = pg->first; it; it = it->next) {
 			switch (it->kind) {
-			case KH_DL_TEXT: text(out, &it->u.text); break;
+			case KH_DL_TEXT: text(out, &it->u.text, glyphs); break;
 			case KH_DL_PATH: path(out, &it->u.path); break;
 			case KH_DL_IMAGE: image(out, &it->u.image); break;
 			}

@@ -516,12 +516,12 @@ static char *default_output(const char *layout, const char *locale)
 /* The dump: "-" is standard output; a symbolic link or a file that is not a
  * regular file (a pipe, /dev/stdout) is written in place (a rename would
  * replace the link), a regular file atomically. */
-static int write_dump(const kh_dl *dl, const char *path)
+static int write_dump(const kh_dl *dl, const char *path, int glyphs)
 {
 	kh_buf b = KH_BUF_INIT;
 	struct stat st;
 	int r = 0;
-	kh_dl_dump(dl, &b);
+	kh_dl_dump_glyphs(dl, &b, glyphs);
 	if (!strcmp(path, "-") || (lstat(path, &st) == 0 && !S_ISREG(st.st_mode))) {
 		FILE *f = strcmp(path, "-") ? fopen(path, "w") : stdout;
 		if (!f || fwrite(b.s ? b.s : "", 1, b.len, f) != b.len || (f != stdout ? fclose(f) : fflush(f)) != 0)
@@ -727,7 +727,7 @@ int kh_build(const kh_build_opts *opts)
 	dl = kh_layout_run(&doc);
 	if (!dl || kh_diag_errors() > errors0)
 		goto done;
-	if (opts->dump && write_dump(dl, opts->dump) != 0)
+	if (opts->dump && write_dump(dl, opts->dump, opts->dump_glyphs) != 0)
 		goto done;
 	if (!opts->check_only) {
 		char *out = opts->output ? kh_xstrdup(opts->output) : default_output(opts->layout, doc.locale.name);
