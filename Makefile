@@ -98,7 +98,7 @@ bench: deps $(B)/kumihan
 fuzz: deps
 	@sh fuzz/run.sh
 
-leakcheck: $(B)/kumihan
+leakcheck: $(B)/kumihan $(UNITBIN)
 	@sh tests/leakcheck.sh
 
 clean:

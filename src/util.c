@@ -3,8 +3,10 @@
 
 #include "util.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -324,6 +326,60 @@ static int write_through(const char *path, const void *data, size_t len)
 	return close(fd);
 }
 
+/* The temporary file beside path is "PATH.tmp-HOST-PID-XXXXXX": the host
+ * and process that write it, so that a later build can tell a file left by
+ * a writer that was killed (kill -9, a power cut) from one still being
+ * written, here or, on storage shared by a cluster, on another host. */
+static void tmp_owner(char *out, size_t cap)
+{
+	char host[65] = "";
+	size_t n = 0;
+	if (gethostname(host, sizeof host - 1) != 0 || !host[0])
+		strcpy(host, "host");
+	/* only characters that are safe in a file name and cannot be '-' */
+	for (const char *p = host; *p && n + 1 < cap && n < 64; p++)
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '.')
+			out[n++] = *p;
+	out[n] = 0;
+}
+
+/* Remove the temporary files of path that this host's processes left
+ * behind and that no running process owns.  Best effort: a file that cannot
+ * be removed stays, and the write goes on. */
+static void remove_stale_tmp(const char *path, const char *owner)
+{
+	char *dir = kh_path_dir(path);
+	const char *base = strrchr(path, '/');
+	char prefix[512];
+	size_t plen;
+	DIR *d;
+	struct dirent *de;
+	base = base ? base + 1 : path;
+	if (snprintf(prefix, sizeof prefix, "%s.tmp-%s-", base, owner) >= (int)sizeof prefix || !(d = opendir(dir))) {
+		free(dir);
+		return;
+	}
+	plen = strlen(prefix);
+	while ((de = readdir(d)) != NULL) {
+		char *end;
+		long pid;
+		if (strncmp(de->d_name, prefix, plen) != 0)
+			continue;
+		errno = 0;
+		pid = strtol(de->d_name + plen, &end, 10);
+		if (errno || end == de->d_name + plen || *end != '-' || strlen(end) != 7 || pid <= 0 ||
+		    pid == (long)getpid())
+			continue;
+		if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue; /* alive, or not ours to signal: its owner is still there */
+		char *stale = kh_path_join(dir, de->d_name);
+		unlink(stale);
+		free(stale);
+	}
+	closedir(d);
+	free(dir);
+}
+
 int kh_file_write_atomic(const char *path, const void *data, size_t len)
 {
 	struct stat st;
@@ -341,12 +397,16 @@ int kh_file_write_atomic(const char *path, const void *data, size_t len)
 		errno = err;
 		return rc;
 	}
-	size_t plen = strlen(path);
-	char *tmp = kh_xmalloc(plen + 16);
+	char owner[80], tail[128];
+	tmp_owner(owner, sizeof owner);
+	remove_stale_tmp(path, owner);
+	snprintf(tail, sizeof tail, ".tmp-%s-%ld-XXXXXX", owner, (long)getpid());
+	size_t plen = strlen(path), tlen = strlen(tail);
+	char *tmp = kh_xmalloc(plen + tlen + 1);
 	const unsigned char *p = data;
 	int fd, err;
 	memcpy(tmp, path, plen);
-	memcpy(tmp + plen, ".tmp-XXXXXX", 12);
+	memcpy(tmp + plen, tail, tlen + 1);
 	fd = mkstemp(tmp);
 	if (fd < 0) {
 		err = errno;

@@ -65,8 +65,11 @@ static inline const char *kh_file_verb(int rc)
 {
 	return rc == -1 ? "open" : "read";
 }
-/* Write atomically: a temporary file beside path, fsync, rename.  On failure
- * nothing is left at path or beside it; returns -1 with errno set. */
+/* Write atomically: a temporary file beside path (PATH.tmp-HOST-PID-XXXXXX),
+ * fsync, rename.  On failure nothing is left at path or beside it; returns -1
+ * with errno set.  Temporary files of path that an earlier writer on this host
+ * left behind (killed before it could rename) are removed first, when their
+ * process is gone. */
 int kh_file_write_atomic(const char *path, const void *data, size_t len);
 /* Directory part of path ("." when none); malloc'd. */
 char *kh_path_dir(const char *path);

@@ -31,7 +31,7 @@ for mode in $modes; do
 		name=$(basename "$t")
 		out=$("$t" 2>&1); rc=$?
 		printf '%s\n' "$out" | sed "s/^/[$mode] /" >> "$log"
-		printf '%s\n' "$out" | grep -E '^(ok|not ok|skip) ' | sed "s/^/[$mode] /"
+		printf '%s\n' "$out" | grep -E '^(ok|not ok|skip) |^    ' | sed -E "s/^(ok|not ok|skip) /[$mode] &/"
 		if [ $rc -ne 0 ] && ! printf '%s\n' "$out" | grep -q '^not ok '; then
 			echo "[$mode] not ok $name: exited with status $rc"
 			printf '%s\n' "$out" | tail -20 | sed 's/^/    /'

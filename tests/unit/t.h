@@ -17,6 +17,8 @@ static int t_failed;
 #define T_STR(name, exp, act) t_str((name), (exp), (act), __FILE__, __LINE__)
 #define T_INT(name, exp, act) t_int((name), (long)(exp), (long)(act), __FILE__, __LINE__)
 #define T_NEAR(name, exp, act, eps) t_near((name), (exp), (act), (eps), __FILE__, __LINE__)
+/* act contains the text exp (for messages whose rest varies) */
+#define T_HAS(name, exp, act) t_has((name), (exp), (act), __FILE__, __LINE__)
 
 static inline void t_check(const char *name, int cond, const char *text, const char *file, int line)
 {
@@ -34,6 +36,17 @@ static inline void t_str(const char *name, const char *exp, const char *act, con
 		printf("ok %s\n", name);
 	} else {
 		printf("not ok %s: %s:%d\n    expected: %s\n    actual:   %s\n", name, file, line,
+		       exp ? exp : "(null)", act ? act : "(null)");
+		t_failed = 1;
+	}
+}
+
+static inline void t_has(const char *name, const char *exp, const char *act, const char *file, int line)
+{
+	if (exp && act && strstr(act, exp)) {
+		printf("ok %s\n", name);
+	} else {
+		printf("not ok %s: %s:%d\n    expected to contain: %s\n    actual:   %s\n", name, file, line,
 		       exp ? exp : "(null)", act ? act : "(null)");
 		t_failed = 1;
 	}

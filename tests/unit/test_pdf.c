@@ -1068,7 +1068,17 @@ int main(void)
 		t->glyphs[1].flags |= KH_GLYPH_ROTATE;
 		T_INT("pdf: rotated glyph rendered", 0, kh_pdf_render(dl, fs, &plain, &a, &alen));
 		q = memmem(a, alen, "0 -1 1 0 ", 9);
-		T_OK("pdf: rotation in the text matrix", q && sscanf((const char *)q + 9, "%lf %lf Tm", &e, &f) == 2);
+		{
+			/* sscanf needs a terminated string: the PDF buffer has no NUL */
+			char win[64] = "";
+			if (q) {
+				size_t n = (size_t)(a + alen - (q + 9));
+				n = n < sizeof win - 1 ? n : sizeof win - 1;
+				memcpy(win, q + 9, n);
+				win[n] = 0;
+			}
+			T_OK("pdf: rotation in the text matrix", q && sscanf(win, "%lf %lf Tm", &e, &f) == 2);
+		}
 		adv = kh_font_advance(m, 0x30FC, 10);
 		asc = kh_font_ascent(m, 10);
 		desc = kh_font_descent(m, 10);

@@ -488,9 +488,11 @@ static void test_parsers(void)
 	double along;
 	capture();
 	T_INT("where: one", 1, kh_parse_where(w->vals[0], NULL, f, 4, arena));
-	T_OK("where: op and value", f[0].op == KH_CMP_EQ && strcmp(f[0].value, "welfare") == 0);
+	T_OK("where: op and value", f[0].op == KH_CMP_EQ);
+	T_STR("where: op and value: the value", "welfare", f[0].value);
 	T_INT("where: two", 2, kh_parse_where(w->vals[1], NULL, f, 4, arena));
-	T_OK("where: second", f[1].op == KH_CMP_GE && strcmp(f[1].value, "2005") == 0 && f[0].value[0] == 0);
+	T_OK("where: second", f[1].op == KH_CMP_GE && f[0].value[0] == 0);
+	T_STR("where: second: the value", "2005", f[1].value);
 	T_INT("where: absent", 0, kh_parse_where(NULL, NULL, f, 4, arena));
 	T_INT("where: no operator", -1, kh_parse_where(w->vals[2], NULL, f, 4, arena));
 	T_INT("where: unclosed quote", -1, kh_parse_where(w->vals[3], NULL, f, 4, arena));
@@ -501,7 +503,8 @@ static void test_parsers(void)
 	T_INT("sort: bare dash", -2, kh_parse_sort(s->vals[2], NULL, &desc));
 	T_INT("sort: absent", -1, kh_parse_sort(NULL, NULL, &desc));
 	T_INT("anchor: side", 0, kh_parse_anchor(an->vals[0], &name, &side, &along, arena));
-	T_OK("anchor: who right middle", strcmp(name, "who") == 0 && side == 3 && along == 0.5);
+	T_OK("anchor: who right middle", side == 3 && along == 0.5);
+	T_STR("anchor: who right middle: the name", "who", name);
 	kh_parse_anchor(an->vals[1], &name, &side, &along, arena);
 	T_NEAR("anchor: along", 0.3, along, 1e-9);
 	T_INT("anchor: no side", -1, kh_parse_anchor(an->vals[2], &name, &side, &along, arena));
@@ -593,8 +596,8 @@ static void test_reference(void)
 	fclose(f);
 	T_OK("reference: has every element", strstr(text, "### `connector`") && strstr(text, "### `vertical`") &&
 	     strstr(text, "| `label-vertical` | bool | `false` |"));
-	T_OK("reference: shows enum choices", strstr(text, "| `align` | `left` `center` `right` `justify` | `left` |") != NULL);
-	T_OK("reference: required marked", strstr(text, "| `from` | point | required |") != NULL);
+	T_HAS("reference: shows enum choices", "| `align` | `left` `center` `right` `justify` | `left` |", text);
+	T_HAS("reference: required marked", "| `from` | point | required |", text);
 	free(text);
 }
 
