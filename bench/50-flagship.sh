@@ -1,7 +1,7 @@
 #!/bin/sh
 # The flagship brochure, one edition at a time: wall time (median of 11),
-# peak memory, PDF size; and the same with libharu's own whole-font
-# embedding, whole font files (KH_PDF_FULL_FONTS=1), measured in the same run, as a ratio.
+# peak memory, PDF size; and the same with whole font files embedded
+# (KH_PDF_FULL_FONTS=1) measured in the same run, as a ratio.
 # Targets (issue 6): under 50 ms and 40 MB per edition, PDF under 250 KB.
 # Then the same builds before and after against a baseline commit (below).
 cd "$(dirname "$0")/.." || exit 2

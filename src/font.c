@@ -896,7 +896,8 @@ int kh_font_used(kh_font *f, const uint32_t **cps)
  * NULL-terminated list of tags); hinting dropped.  With the layout tables
  * gone there is no glyph closure: the subset holds .notdef and one glyph per
  * covered character, numbered the same way whatever else is kept. */
-static int subset(kh_font *f, const hb_tag_t *keep, unsigned char **data, size_t *len, uint16_t **gidmap)
+static int subset(kh_font *f, const hb_tag_t *keep, unsigned char **data, size_t *len, uint16_t **gidmap,
+                  int glyphs_only)
 {
 	hb_subset_input_t *in = hb_subset_input_create_or_fail();
 	hb_set_t *drop;
@@ -916,13 +917,14 @@ static int subset(kh_font *f, const hb_tag_t *keep, unsigned char **data, size_t
 		kh_error(KH_NOLOC, "cannot subset font '%s': out of memory", f->family);
 		return -1;
 	}
-	hb_set_union(hb_subset_input_unicode_set(in), f->used);
+	if (!glyphs_only)
+		hb_set_union(hb_subset_input_unicode_set(in), f->used);
 	hb_set_union(hb_subset_input_glyph_set(in), f->used_gids);
 	if (hb_set_get_population(f->used_gids) > (hb_set_has(f->used_gids, 0) ? 1u : 0u))
 		covered = 1;
 	/* a font none of whose used characters it has still needs one mapped
 	 * character for libharu to accept it: the space */
-	while (!covered && hb_set_next(f->used, &cp))
+	while (!covered && !glyphs_only && hb_set_next(f->used, &cp))
 		if (hb_font_get_nominal_glyph(f->font, cp, &g) && g) {
 			covered = 1;
 			break;
@@ -988,7 +990,7 @@ int kh_font_subset(kh_font *f, unsigned char **data, size_t *len)
 	                                T('h', 'm', 't', 'x'), T('l', 'o', 'c', 'a'), T('g', 'l', 'y', 'f'),
 	                                T('c', 'm', 'a', 'p'), T('n', 'a', 'm', 'e'), T('p', 'o', 's', 't'),
 	                                T('O', 'S', '/', '2'), 0};
-	return subset(f, keep, data, len, NULL);
+	return subset(f, keep, data, len, NULL, 0);
 }
 
 int kh_font_subset_program(kh_font *f, unsigned char **data, size_t *len, uint16_t **gidmap)
@@ -997,7 +999,7 @@ int kh_font_subset_program(kh_font *f, unsigned char **data, size_t *len, uint16
 	                                T('h', 'm', 't', 'x'), T('l', 'o', 'c', 'a'), T('g', 'l', 'y', 'f'), 0};
 	if (gidmap)
 		*gidmap = NULL;
-	return subset(f, keep, data, len, gidmap);
+	return subset(f, keep, data, len, gidmap, 1);
 }
 
 #undef T

@@ -93,9 +93,10 @@ int kh_font_used_glyphs(kh_font *f, const uint32_t **gids);
  * covers none of the used characters gets the space, so it is never empty. */
 int kh_font_subset(kh_font *f, unsigned char **data, size_t *len);
 /* The same subset (same glyph numbers) as the bare glyph program a PDF
- * CIDFontType2 embeds: head, hhea, maxp, hmtx, loca and glyf only.  The
- * subset holds the used characters' and the used glyphs' glyphs (and the
- * components of composite ones).  With gidmap, *gidmap is a malloc'd array
+ * CIDFontType2 embeds: head, hhea, maxp, hmtx, loca and glyf only.  It
+ * holds the used glyphs (kh_font_use_glyph, and the nominal glyph of each
+ * character given to kh_font_use) and the parts of composite ones: what
+ * the PDF writer draws, not the base glyph of a variation sequence.  With gidmap, *gidmap is a malloc'd array
  * of kh_font_glyph_count entries: the subset's glyph ID for each of the
  * font's (0 for a glyph left out). */
 int kh_font_subset_program(kh_font *f, unsigned char **data, size_t *len, uint16_t **gidmap);

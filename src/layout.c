@@ -2238,8 +2238,6 @@ static void draw_sideways(eng *e, kh_dl_page *pg, const kh_line *l, const kh_tex
 		if (!cur || cur->font != pgl->font)
 			cur = kh_dl_text_begin(e->dl, pg, pgl->font, st->size, st->color, gx, gy, l->n, (size_t)l->n * 8);
 		kh_dl_text_glyph(cur, pgl->gid, gx - cur->x, gy - cur->y, u, (size_t)len)->flags |= KH_GLYPH_ROTATE;
-		if (pgl->font)
-			kh_font_use(pgl->font, pgl->cp);
 	}
 }
 

@@ -1100,18 +1100,20 @@ kh_dl_text *kh_line_draw(kh_dl *dl, kh_dl_page *pg, const kh_line *line, const k
 	while (i < line->n) {
 		int j = i;
 		kh_dl_text *t;
-		while (j < line->n && line->g[j].font == line->g[i].font)
+		size_t bytes = 0;
+		char u[8];
+		while (j < line->n && line->g[j].font == line->g[i].font) {
+			bytes += (size_t)kh_utf8_encode(line->g[j].cp, u) + (line->g[j].vs ? 4 : 0);
 			j++;
+		}
 		t = kh_dl_text_begin(dl, pg, line->g[i].font, style->size, style->color, x + line->g[i].x, baseline,
-		                     j - i, (size_t)(j - i) * 8);
+		                     j - i, bytes);
 		for (int k = i; k < j; k++) {
 			const kh_pglyph *p = &line->g[k];
-			char u[8];
 			int len = kh_utf8_encode(p->cp, u);
 			if (p->vs)
 				len += kh_utf8_encode(p->vs, u + len);
 			kh_dl_text_glyph(t, p->gid, p->x - line->g[i].x, 0, u, (size_t)len);
-			kh_font_use(t->font, p->cp);
 		}
 		if (!first)
 			first = t;
@@ -1215,7 +1217,6 @@ double kh_vertical_draw(kh_dl *dl, kh_dl_page *pg, const char *utf8, const kh_te
 		g = kh_dl_text_glyph(cur, gid, gx - cur->x, gy - cur->y, u, (size_t)len);
 		if (rotates(c))
 			g->flags |= KH_GLYPH_ROTATE;
-		kh_font_use(font, c);
 	}
 	h = k ? k * pitch - style->letter_spacing : 0;
 	measurer_done(&m);

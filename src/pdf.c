@@ -783,7 +783,10 @@ static void draw_text(writer *w, HPDF_Page page, const kh_dl_text *t)
 	if (w->cur_font != wf || w->cur_size != t->size) {
 		const char *res = HPDF_Page_GetLocalFontName(page, (HPDF_Font)wf->dict);
 		if (!res) {
-			w->failed = 1;
+			if (!check(w, "a page's font resources")) {
+				kh_error(KH_NOLOC, "cannot write PDF: a page's font resources: out of memory");
+				w->failed = 1;
+			}
 			return;
 		}
 		kh_buf_putc(b, '/');
