@@ -1103,12 +1103,15 @@ int main(void)
 		t = line(dl, pg, m, 0, 50, 40, "字", 0);
 		t = line(dl, pg, m, 10, 50, 40, "字", 0);
 		t->glyphs[0].x = NAN;
+		t = line(dl, pg, m, 10, 50, 60, "字", 0);
+		t->glyphs[0].gid = 65000;
 		kh_dl_add_page(dl, 2, 300);
 		t_capture_begin();
 		T_INT("pdf: bad numbers refused", -1, kh_pdf_render(dl, fs, NULL, &a, &alen));
 		T_STR("pdf: bad numbers messages",
 		      "kumihan: error: page 1: text size 0 pt is outside what PDF allows (above 0, at most 600 pt)\n"
 		      "kumihan: error: page 1: an item has a position or size that is not a number\n"
+		      "kumihan: error: page 1: glyph 65000 is not in font 'IPAexMincho' (it has 12239)\n"
 		      "kumihan: error: page 2: size 2 x 300 pt is outside what PDF allows (3 to 14400 pt)\n",
 		      t_capture_end());
 		kh_dl_drop(dl);
