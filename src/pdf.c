@@ -662,6 +662,7 @@ static double pdf_advance(kh_font *f, unsigned gid, double size)
 }
 
 #define POS_EPS 0.002 /* pt: how far a glyph may sit from where the widths put it */
+#define WORD_GAP 0.1  /* em: an offset poppler takes for a word break (its minWordBreakSpace) */
 
 /* A number as PDF text without printf: at most `dec` (<= 4) decimals, no
  * exponent, no "-0". */
@@ -745,7 +746,11 @@ static void put_tm(kh_buf *b, int rotated, double e, double f)
 	put_op(b, " Tm\n");
 }
 
-/* Does extraction through ToUnicode give t's text exactly? */
+/* Does extraction through ToUnicode give t's text exactly?  Not with a
+ * glyph drawn for two texts, nor with a space: poppler skips space
+ * characters and guesses word breaks from the gaps, which loses the spaces
+ * between one-letter words ("1 / 2" read as "1/2", "a b c" as "abc" by
+ * pdftotext's default mode, Liberation and IPAex alike). */
 static int maps_exactly(const wfont *wf, const kh_dl_text *t)
 {
 	for (int i = 0; i < t->n; i++) {
@@ -753,6 +758,10 @@ static int maps_exactly(const wfont *wf, const kh_dl_text *t)
 		if (gid >= wf->nglyphs || wf->gt[gid].clash)
 			return 0;
 	}
+	for (uint32_t i = 0; i < t->len; i++)
+		if (t->text[i] == ' ' || t->text[i] == '\t' || ((unsigned char)t->text[i] == 0xC2 && i + 1 < t->len &&
+		                                                 (unsigned char)t->text[i + 1] == 0xA0))
+			return 0;
 	return 1;
 }
 
@@ -762,12 +771,14 @@ static int maps_exactly(const wfont *wf, const kh_dl_text *t)
  *
  * /Span <</ActualText …>> BDC … EMC wraps a run whose text extraction
  * through ToUnicode alone would be wrong: a glyph drawn for two texts
- * (.notdef for several missing characters), and a run whose glyphs do not
- * simply follow their widths.  poppler reads glyph boxes, not the text
- * order: the blank half of 、」「 squeezed out (追い込み) lays a box over its
- * neighbour's and breaks the line there, and a quarter-em 和欧間 or letter
- * spacing reads as a space ("ASEAN 事務局", "厚 生 労 働 省"; measured on the
- * flagship). */
+ * (.notdef for several missing characters), a space (maps_exactly), a
+ * rotated glyph or a second baseline, and an offset of more than WORD_GAP
+ * em.  poppler reads glyph
+ * boxes, not the text order: the blank half of 、」「 squeezed out (追い込み)
+ * lays a box over its neighbour's and breaks the line there, and a
+ * quarter-em 和欧間 or wide letter spacing reads as a space ("ASEAN 事務局",
+ * "厚 生 労 働 省"; measured on the flagship).  Kerning and small spacing
+ * need nothing: ToUnicode and the positions give the text. */
 static void draw_text(writer *w, HPDF_Page page, const kh_dl_text *t)
 {
 	wfont *wf = font_find(w, t->font);
@@ -835,7 +846,8 @@ static void draw_text(writer *w, HPDF_Page page, const kh_dl_text *t)
 				char x[4];
 				double d = h->x - pen;
 				if (j > i && fabs(d) > POS_EPS) {
-					actual = 1;
+					if (fabs(d) > t->size * WORD_GAP)
+						actual = 1;
 					/* the offset in thousandths of an em, positive to the left */
 					put_op(b, "> ");
 					put_num(b, -d * k, 3);
