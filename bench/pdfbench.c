@@ -120,16 +120,13 @@ int main(int argc, char **argv)
 					pg = kh_dl_add_page(dl, 595.2756, 841.8898);
 					y = 60;
 				}
-				t = &kh_dl_add(dl, pg, KH_DL_TEXT)->u.text;
-				t->font = fonts[f];
-				t->size = 10;
-				t->x = 60;
-				t->y = y;
-				t->n = (int)k;
-				t->glyphs = kh_arena_alloc(dl->arena, k * sizeof *t->glyphs);
+				t = kh_dl_text_begin(dl, pg, fonts[f], 10, (kh_color){KH_COLOR_RGB, {0, 0, 0, 0}}, 60, y, (int)k,
+				                     k * 4);
 				for (size_t j = 0; j < k; j++) {
-					t->glyphs[j].cp = cps[i + j];
-					t->glyphs[j].x = pen;
+					char u[4];
+					unsigned gid;
+					kh_font_glyph(fonts[f], cps[i + j], 0, &gid);
+					kh_dl_text_glyph(t, gid, pen, 0, u, (size_t)kh_utf8_encode(cps[i + j], u));
 					pen += kh_font_advance(fonts[f], cps[i + j], 10);
 				}
 				y += 16;

@@ -3,7 +3,7 @@
 # As root: installs what is missing.  Otherwise: prints the command and stops.
 set -e
 PKGS="build-essential pkg-config libhpdf-dev libcsv-dev libyaml-dev libicu-dev libharfbuzz-dev \
-libfontconfig-dev libpng-dev zlib1g-dev fonts-ipaexfont fonts-liberation2 fonts-urw-base35 poppler-utils qpdf imagemagick unicode-data \
+libfontconfig-dev libpng-dev zlib1g-dev fonts-ipaexfont fonts-ipamj-mincho fonts-liberation2 fonts-urw-base35 poppler-utils qpdf imagemagick unicode-data \
 bc time"
 missing=""
 for p in $PKGS; do

@@ -2,6 +2,9 @@
 #include "display.h"
 
 #include <math.h>
+#include <string.h>
+
+#include "font.h"
 
 kh_dl *kh_dl_new(void)
 {
@@ -127,4 +130,45 @@ kh_dl_path *kh_dl_polygon(kh_dl *dl, kh_dl_page *pg, const double *xy, int n, kh
 		seg(p, i ? KH_PATH_LINE : KH_PATH_MOVE, xy[2 * i], xy[2 * i + 1]);
 	seg(p, KH_PATH_CLOSE, 0, 0);
 	return p;
+}
+
+void kh_dl_glyph_text(const kh_dl_text *t, int i, uint32_t *start, uint32_t *end)
+{
+	uint32_t c = t->glyphs[i].cluster;
+	int j = i + 1;
+	*start = *end = c;
+	if (i > 0 && t->glyphs[i - 1].cluster == c)
+		return;
+	while (j < t->n && t->glyphs[j].cluster <= c)
+		j++;
+	*end = j < t->n ? t->glyphs[j].cluster : t->len;
+}
+
+kh_dl_text *kh_dl_text_begin(kh_dl *dl, kh_dl_page *pg, kh_font *font, double size, kh_color color,
+                             double x, double y, int cap, size_t textcap)
+{
+	kh_dl_item *it = kh_dl_add(dl, pg, KH_DL_TEXT);
+	kh_dl_text *t = &it->u.text;
+	t->font = font;
+	t->size = size;
+	t->color = color;
+	t->x = x;
+	t->y = y;
+	t->glyphs = kh_arena_alloc(dl->arena, (size_t)(cap > 0 ? cap : 1) * sizeof *t->glyphs);
+	t->text = kh_arena_alloc(dl->arena, textcap + 1);
+	return t;
+}
+
+kh_glyph *kh_dl_text_glyph(kh_dl_text *t, unsigned gid, double x, double y, const char *utf8, size_t len)
+{
+	kh_glyph *g = &t->glyphs[t->n++];
+	g->gid = (uint16_t)gid;
+	g->x = (float)x;
+	g->y = (float)y;
+	g->cluster = len || t->n == 1 ? t->len : t->glyphs[t->n - 2].cluster;
+	memcpy((char *)t->text + t->len, utf8, len);
+	t->len += (uint32_t)len;
+	if (t->font)
+		kh_font_use_glyph(t->font, gid);
+	return g;
 }

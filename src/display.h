@@ -22,11 +22,25 @@ typedef struct kh_color {
 	double v[4]; /* 0..1: r g b | c m y k | gray */
 } kh_color;
 
+/* One glyph of a run: 16 bytes (a million-row table is mostly glyphs).
+ * Its advance is the font's (kh_font_glyph_advance); x and y say where it
+ * stands, so kerning, justification and squeezing are in the positions.
+ * It stands for the run's text from byte `cluster` up to the next glyph's
+ * larger cluster (or the text's end): several glyphs of one cluster (the
+ * first carries the text), one glyph for several characters (a ligature, a
+ * base character with its variation selector) fit alike.  Glyphs are in
+ * logical order; clusters never decrease. */
 typedef struct kh_glyph {
-	uint32_t cp;     /* Unicode scalar; the writer maps it through the font */
-	double x, y;     /* pen position of this glyph, relative to the run origin */
-	short rotate;    /* 0 or 90 (clockwise, for vertical forms of ー, brackets) */
+	uint16_t gid;     /* glyph ID in the run's font (0: .notdef, the font lacks it) */
+	uint16_t flags;   /* KH_GLYPH_ */
+	float x, y;       /* pen position, pt, relative to the run origin */
+	uint32_t cluster; /* byte offset in the run's text */
 } kh_glyph;
+
+enum {
+	KH_GLYPH_ROTATE = 1, /* turned 90 degrees clockwise about its em box centre
+	                      * (vertical forms of ー, brackets) */
+};
 
 typedef struct kh_dl_text {
 	kh_font *font;
@@ -35,7 +49,13 @@ typedef struct kh_dl_text {
 	double x, y;     /* origin: baseline start */
 	int n;
 	kh_glyph *glyphs;
+	const char *text; /* UTF-8 the glyphs stand for (for text extraction), owned by the list */
+	uint32_t len;     /* its length in bytes */
 } kh_dl_text;
+
+/* The bytes of t->text glyph i stands for: [*start, *end), empty for the
+ * second and later glyphs of a cluster. */
+void kh_dl_glyph_text(const kh_dl_text *t, int i, uint32_t *start, uint32_t *end);
 
 typedef enum { KH_PATH_MOVE, KH_PATH_LINE, KH_PATH_CURVE, KH_PATH_CLOSE } kh_path_op;
 typedef struct kh_path_seg {
@@ -111,6 +131,14 @@ kh_dl_page *kh_dl_add_page(kh_dl *dl, double width, double height);
 /* Append items; the returned item is zeroed except kind, owned by dl. */
 kh_dl_item *kh_dl_add(kh_dl *dl, kh_dl_page *page, kh_dl_kind kind);
 
+/* Building a run: kh_dl_text_begin makes a text item for up to `cap`
+ * glyphs and `textcap` bytes of text; kh_dl_text_glyph appends a glyph for
+ * the characters utf8[0..len) (len 0: another glyph of the previous
+ * cluster).  Records the glyph as used in the font. */
+kh_dl_text *kh_dl_text_begin(kh_dl *dl, kh_dl_page *pg, kh_font *font, double size, kh_color color,
+                             double x, double y, int cap, size_t textcap);
+kh_glyph *kh_dl_text_glyph(kh_dl_text *t, unsigned gid, double x, double y, const char *utf8, size_t len);
+
 /* Convenience constructors for the common shapes (owned by dl). */
 kh_dl_path *kh_dl_rect(kh_dl *dl, kh_dl_page *pg, double x, double y, double w, double h,
                        double radius, kh_color fill, kh_color stroke, double line_width);
@@ -121,5 +149,7 @@ kh_dl_path *kh_dl_polygon(kh_dl *dl, kh_dl_page *pg, const double *xy, int npoin
 
 /* Text dump for golden tests (dump.c): one line per item, numbers rounded to 0.01 pt. */
 void kh_dl_dump(const kh_dl *dl, kh_buf *out);
+/* The same; with glyphs, each text line is followed by "  glyphs GID@CLUSTER ..." */
+void kh_dl_dump_glyphs(const kh_dl *dl, kh_buf *out, int glyphs);
 
 #endif

@@ -148,6 +148,26 @@ static kh_font *font_for(kh_doc *doc, const char *family, const char *face, int 
 	return f;
 }
 
+/* The default Japanese fallback chain, after the style's own fallbacks: IPAmj
+ * Mincho (Debian fonts-ipamj-mincho), made for the names in Japan's
+ * resident registers, has the characters above U+FFFF (𠮷) and the Moji
+ * Joho variation sequences the IPAex fonts lack.  Japanese editions only,
+ * when it is installed and the style has room; docs/fonts.md. */
+static void default_fallback(kh_doc *doc, kh_textstyle *ts)
+{
+	static const char *const chain[] = {"IPAmjMincho"};
+	if (doc->locale.latin)
+		return;
+	for (size_t i = 0; i < KH_COUNT(chain) && ts->nfallback < (int)KH_COUNT(ts->fallback); i++) {
+		kh_font *f = kh_fonts_find(doc->fonts, chain[i]);
+		int dup = !f || f == ts->font;
+		for (int j = 0; j < ts->nfallback && !dup; j++)
+			dup = ts->fallback[j] == f;
+		if (!dup)
+			ts->fallback[ts->nfallback++] = f;
+	}
+}
+
 /* Where style keys come from: a named style along its inherit chain (with
  * the locale's overrides), or an element's own keys. */
 typedef struct keysrc {
@@ -267,6 +287,7 @@ static void apply_keys(kh_doc *doc, const keysrc *ks, kh_textstyle *ts, kh_loc w
 		}
 		ts->nfallback = k;
 	}
+	default_fallback(doc, ts);
 	(void)where;
 }
 
@@ -289,6 +310,7 @@ static void root_style(kh_doc *doc, kh_textstyle *ts, kh_loc where, int *ok)
 	style_base(doc, ts);
 	ts->font = font_for(doc, "IPAexMincho", NULL, 1, where);
 	*ok = ts->font != NULL;
+	default_fallback(doc, ts);
 }
 
 /* A named style: the keys along its chain over the root default.  The
@@ -494,12 +516,12 @@ static char *default_output(const char *layout, const char *locale)
 /* The dump: "-" is standard output; a symbolic link or a file that is not a
  * regular file (a pipe, /dev/stdout) is written in place (a rename would
  * replace the link), a regular file atomically. */
-static int write_dump(const kh_dl *dl, const char *path)
+static int write_dump(const kh_dl *dl, const char *path, int glyphs)
 {
 	kh_buf b = KH_BUF_INIT;
 	struct stat st;
 	int r = 0;
-	kh_dl_dump(dl, &b);
+	kh_dl_dump_glyphs(dl, &b, glyphs);
 	if (!strcmp(path, "-") || (lstat(path, &st) == 0 && !S_ISREG(st.st_mode))) {
 		FILE *f = strcmp(path, "-") ? fopen(path, "w") : stdout;
 		if (!f || fwrite(b.s ? b.s : "", 1, b.len, f) != b.len || (f != stdout ? fclose(f) : fflush(f)) != 0)
@@ -705,7 +727,7 @@ int kh_build(const kh_build_opts *opts)
 	dl = kh_layout_run(&doc);
 	if (!dl || kh_diag_errors() > errors0)
 		goto done;
-	if (opts->dump && write_dump(dl, opts->dump) != 0)
+	if (opts->dump && write_dump(dl, opts->dump, opts->dump_glyphs) != 0)
 		goto done;
 	if (!opts->check_only) {
 		char *out = opts->output ? kh_xstrdup(opts->output) : default_output(opts->layout, doc.locale.name);

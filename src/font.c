@@ -14,6 +14,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,9 +43,9 @@ struct kh_font {
 	int32_t *adv[ADV_PAGES];                       /* lazily filled pages of 256 */
 	kern_slot *kern;
 	size_t nkern, kern_cap;
-	hb_set_t *used;
-	uint32_t *used_arr;
-	int used_n, used_dirty;
+	hb_set_t *used, *used_gids;
+	uint32_t *used_arr, *gids_arr;
+	int used_n, used_dirty, gids_n, gids_dirty;
 };
 
 struct kh_fonts {
@@ -99,7 +100,9 @@ static void font_drop(kh_font *f)
 		free(f->adv[i]);
 	free(f->kern);
 	hb_set_destroy(f->used);
+	hb_set_destroy(f->used_gids);
 	free(f->used_arr);
+	free(f->gids_arr);
 	hb_buffer_destroy(f->buf);
 	hb_font_destroy(f->font);
 	hb_face_destroy(f->face);
@@ -224,6 +227,7 @@ static kh_font *font_open(kh_fonts *fs, const char *path, int index, const char 
 	hb_font_set_scale(f->font, (int)f->upem, (int)f->upem);
 	f->buf = hb_buffer_create();
 	f->used = hb_set_create();
+	f->used_gids = hb_set_create();
 	f->family = family ? kh_xstrdup(family) : face_name(face, HB_OT_NAME_ID_FONT_FAMILY);
 	if (!f->family)
 		f->family = kh_xstrdup(base_name(path));
@@ -582,7 +586,19 @@ static int hint_family_face(const char *family)
 	return found;
 }
 
+static kh_font *lookup(kh_fonts *fs, const char *family, const char *style, kh_loc where, int quiet);
+
 kh_font *kh_fonts_lookup(kh_fonts *fs, const char *family, const char *style, kh_loc where)
+{
+	return lookup(fs, family, style, where, 0);
+}
+
+kh_font *kh_fonts_find(kh_fonts *fs, const char *family)
+{
+	return lookup(fs, family, NULL, KH_NOLOC, 1);
+}
+
+static kh_font *lookup(kh_fonts *fs, const char *family, const char *style, kh_loc where, int quiet)
 {
 	FcConfig *cfg = fc_get();
 	FcPattern *pat;
@@ -593,7 +609,8 @@ kh_font *kh_fonts_lookup(kh_fonts *fs, const char *family, const char *style, kh
 	kh_font *f = NULL;
 
 	if (!family || !*family) {
-		kh_error(where, "a font family name is required");
+		if (!quiet)
+			kh_error(where, "a font family name is required");
 		return NULL;
 	}
 	/* the same family and style again: the registry already has it */
@@ -602,6 +619,8 @@ kh_font *kh_fonts_lookup(kh_fonts *fs, const char *family, const char *style, kh
 		    (style ? name_eq(fs->fonts[i]->style, style) : is_regular_style(fs->fonts[i]->style)))
 			return fs->fonts[i];
 	if (!cfg) {
+		if (quiet)
+			return NULL;
 		kh_error(where, "cannot look font '%s' up: fontconfig could not be initialised", family);
 		return NULL;
 	}
@@ -636,7 +655,9 @@ kh_font *kh_fonts_lookup(kh_fonts *fs, const char *family, const char *style, kh
 				best = p;
 		}
 	}
-	if (nfam == 0) {
+	if (quiet && (!best || !is_truetype(best))) {
+		/* not there, or nothing kumihan can embed: nothing said */
+	} else if (nfam == 0) {
 		kh_error(where, "font '%s' is not installed", family);
 		if (!hint_family_face(family))
 			hint_families(family);
@@ -721,6 +742,30 @@ int kh_font_has(kh_font *f, uint32_t cp)
 	return f && cp < 0x110000 && hb_font_get_nominal_glyph(f->font, cp, &g) && g != 0;
 }
 
+int kh_font_glyph(kh_font *f, uint32_t cp, uint32_t vs, unsigned *gid)
+{
+	hb_codepoint_t g = 0;
+	int ok;
+	*gid = 0;
+	if (!f || cp >= 0x110000 || vs >= 0x110000)
+		return 0;
+	ok = vs ? hb_font_get_variation_glyph(f->font, cp, vs, &g) : hb_font_get_nominal_glyph(f->font, cp, &g);
+	if (!ok || g == 0 || g > 0xFFFF)
+		return 0;
+	*gid = (unsigned)g;
+	return 1;
+}
+
+double kh_font_glyph_advance(kh_font *f, unsigned gid, double size)
+{
+	return f ? hb_font_get_glyph_h_advance(f->font, gid) * size / f->upem : 0;
+}
+
+unsigned kh_font_glyph_count(const kh_font *f)
+{
+	return hb_face_get_glyph_count(f->face);
+}
+
 /* Kerning between a and b in font units: shape the pair (ligatures off) and
  * compare with the nominal advances. */
 static int32_t kern_units(kh_font *f, uint32_t a, uint32_t b)
@@ -794,12 +839,41 @@ unsigned kh_font_upem(const kh_font *f) { return f->upem; }
 
 void kh_font_use(kh_font *f, uint32_t cp)
 {
+	hb_codepoint_t g;
 	if (!f || cp >= 0x110000)
 		return;
 	if (!hb_set_has(f->used, cp)) {
 		hb_set_add(f->used, cp);
 		f->used_dirty = 1;
+		if (hb_font_get_nominal_glyph(f->font, cp, &g))
+			kh_font_use_glyph(f, (unsigned)g);
 	}
+}
+
+void kh_font_use_glyph(kh_font *f, unsigned gid)
+{
+	if (!f || gid > 0xFFFF)
+		return;
+	if (!hb_set_has(f->used_gids, gid)) {
+		hb_set_add(f->used_gids, gid);
+		f->gids_dirty = 1;
+	}
+}
+
+int kh_font_used_glyphs(kh_font *f, const uint32_t **gids)
+{
+	if (f->gids_dirty || !f->gids_arr) {
+		hb_codepoint_t g = HB_SET_VALUE_INVALID;
+		int n = 0;
+		free(f->gids_arr);
+		f->gids_arr = kh_xmalloc(((size_t)hb_set_get_population(f->used_gids) + 1) * sizeof *f->gids_arr);
+		while (hb_set_next(f->used_gids, &g))
+			f->gids_arr[n++] = g;
+		f->gids_n = n;
+		f->gids_dirty = 0;
+	}
+	*gids = f->gids_arr;
+	return f->gids_n;
 }
 
 int kh_font_used(kh_font *f, const uint32_t **cps)
@@ -822,13 +896,15 @@ int kh_font_used(kh_font *f, const uint32_t **cps)
  * NULL-terminated list of tags); hinting dropped.  With the layout tables
  * gone there is no glyph closure: the subset holds .notdef and one glyph per
  * covered character, numbered the same way whatever else is kept. */
-static int subset(kh_font *f, const hb_tag_t *keep, unsigned char **data, size_t *len)
+static int subset(kh_font *f, const hb_tag_t *keep, unsigned char **data, size_t *len, uint16_t **gidmap,
+                  int glyphs_only)
 {
 	hb_subset_input_t *in = hb_subset_input_create_or_fail();
 	hb_set_t *drop;
 	hb_tag_t tags[64];
 	unsigned ntags, start = 0;
 	hb_face_t *sub;
+	hb_subset_plan_t *plan;
 	hb_blob_t *blob;
 	unsigned n;
 	const char *p;
@@ -841,10 +917,14 @@ static int subset(kh_font *f, const hb_tag_t *keep, unsigned char **data, size_t
 		kh_error(KH_NOLOC, "cannot subset font '%s': out of memory", f->family);
 		return -1;
 	}
-	hb_set_union(hb_subset_input_unicode_set(in), f->used);
+	if (!glyphs_only)
+		hb_set_union(hb_subset_input_unicode_set(in), f->used);
+	hb_set_union(hb_subset_input_glyph_set(in), f->used_gids);
+	if (hb_set_get_population(f->used_gids) > (hb_set_has(f->used_gids, 0) ? 1u : 0u))
+		covered = 1;
 	/* a font none of whose used characters it has still needs one mapped
 	 * character for libharu to accept it: the space */
-	while (hb_set_next(f->used, &cp))
+	while (!covered && !glyphs_only && hb_set_next(f->used, &cp))
 		if (hb_font_get_nominal_glyph(f->font, cp, &g) && g) {
 			covered = 1;
 			break;
@@ -865,8 +945,19 @@ static int subset(kh_font *f, const hb_tag_t *keep, unsigned char **data, size_t
 		}
 		start += ntags;
 	} while (ntags == KH_COUNT(tags));
-	sub = hb_subset_or_fail(f->face, in);
+	plan = hb_subset_plan_create_or_fail(f->face, in);
 	hb_subset_input_destroy(in);
+	sub = plan ? hb_subset_plan_execute_or_fail(plan) : NULL;
+	if (sub && gidmap) {
+		const hb_map_t *old_new = hb_subset_plan_old_to_new_glyph_mapping(plan);
+		unsigned count = hb_face_get_glyph_count(f->face);
+		*gidmap = kh_xcalloc(count ? count : 1, sizeof **gidmap);
+		for (unsigned gi = 0; gi < count; gi++) {
+			hb_codepoint_t ng = hb_map_get(old_new, gi);
+			(*gidmap)[gi] = ng == HB_MAP_VALUE_INVALID ? 0 : (uint16_t)ng;
+		}
+	}
+	hb_subset_plan_destroy(plan);
 	if (!sub) {
 		kh_error(KH_NOLOC, "cannot subset font '%s' (%s)", f->family, base_name(f->path));
 		return -1;
@@ -876,6 +967,10 @@ static int subset(kh_font *f, const hb_tag_t *keep, unsigned char **data, size_t
 	if (!p || n == 0) {
 		hb_blob_destroy(blob);
 		hb_face_destroy(sub);
+		if (gidmap) {
+			free(*gidmap);
+			*gidmap = NULL;
+		}
 		kh_error(KH_NOLOC, "cannot subset font '%s' (%s)", f->family, base_name(f->path));
 		return -1;
 	}
@@ -895,17 +990,36 @@ int kh_font_subset(kh_font *f, unsigned char **data, size_t *len)
 	                                T('h', 'm', 't', 'x'), T('l', 'o', 'c', 'a'), T('g', 'l', 'y', 'f'),
 	                                T('c', 'm', 'a', 'p'), T('n', 'a', 'm', 'e'), T('p', 'o', 's', 't'),
 	                                T('O', 'S', '/', '2'), 0};
-	return subset(f, keep, data, len);
+	return subset(f, keep, data, len, NULL, 0);
 }
 
-int kh_font_subset_program(kh_font *f, unsigned char **data, size_t *len)
+int kh_font_subset_program(kh_font *f, unsigned char **data, size_t *len, uint16_t **gidmap)
 {
 	static const hb_tag_t keep[] = {T('h', 'e', 'a', 'd'), T('h', 'h', 'e', 'a'), T('m', 'a', 'x', 'p'),
 	                                T('h', 'm', 't', 'x'), T('l', 'o', 'c', 'a'), T('g', 'l', 'y', 'f'), 0};
-	return subset(f, keep, data, len);
+	if (gidmap)
+		*gidmap = NULL;
+	return subset(f, keep, data, len, gidmap, 1);
 }
 
 #undef T
+
+int kh_font_file_data(kh_font *f, unsigned char **data, size_t *len)
+{
+	unsigned n;
+	const char *p;
+	*data = NULL;
+	*len = 0;
+	if (hb_face_count(f->blob) != 1)
+		return -1; /* a collection: a PDF embeds one face */
+	p = hb_blob_get_data(f->blob, &n);
+	if (!p || !n)
+		return -1;
+	*data = kh_xmalloc(n);
+	memcpy(*data, p, n);
+	*len = n;
+	return 0;
+}
 
 /* ---- `kumihan fonts` ---- */
 
@@ -983,4 +1097,43 @@ void kh_fonts_list_installed(FILE *out)
 		FcFontSetDestroy(set);
 	FcObjectSetDestroy(os);
 	FcPatternDestroy(pat);
+}
+
+/* ---- what a PDF font descriptor needs ---- */
+
+static int16_t be16(const char *p) { return (int16_t)((unsigned char)p[0] << 8 | (unsigned char)p[1]); }
+
+void kh_font_descriptor(kh_font *f, kh_font_desc *d)
+{
+	hb_blob_t *b;
+	const char *p;
+	unsigned n;
+	double k = 1000.0 / f->upem;
+	memset(d, 0, sizeof *d);
+	d->flags = 32; /* nonsymbolic */
+	d->bbox[0] = 0, d->bbox[1] = -(int)(f->descent * k), d->bbox[2] = 1000, d->bbox[3] = (int)(f->ascent * k);
+	b = hb_face_reference_table(f->face, HB_TAG('h', 'e', 'a', 'd'));
+	p = hb_blob_get_data(b, &n);
+	if (p && n >= 44)
+		for (int i = 0; i < 4; i++)
+			d->bbox[i] = (int)lround(be16(p + 36 + 2 * i) * k);
+	hb_blob_destroy(b);
+	b = hb_face_reference_table(f->face, HB_TAG('p', 'o', 's', 't'));
+	p = hb_blob_get_data(b, &n);
+	if (p && n >= 16) {
+		d->italic_angle = be16(p + 4) + (double)(uint16_t)be16(p + 6) / 65536.0;
+		if (be16(p + 12) || be16(p + 14))
+			d->flags |= 1; /* fixed pitch */
+	}
+	hb_blob_destroy(b);
+	b = hb_face_reference_table(f->face, HB_TAG('O', 'S', '/', '2'));
+	p = hb_blob_get_data(b, &n);
+	if (p && n >= 32) {
+		int cls = (unsigned char)p[30];
+		if (cls >= 1 && cls <= 7)
+			d->flags |= 2; /* serif */
+	}
+	hb_blob_destroy(b);
+	if (d->italic_angle != 0)
+		d->flags |= 64;
 }

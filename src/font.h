@@ -29,6 +29,10 @@ void kh_fonts_drop(kh_fonts *fs);
  * families, or the family and face when the name is "Family Face"), no such
  * face, or a CFF-outline (.otf) font that cannot be embedded. */
 kh_font *kh_fonts_lookup(kh_fonts *fs, const char *family, const char *style, kh_loc where);
+/* The family's regular face if it is installed and embeddable, else NULL;
+ * reports nothing (for fonts kumihan adds by itself, such as the default
+ * Japanese fallback). */
+kh_font *kh_fonts_find(kh_fonts *fs, const char *family);
 /* Do two family (or style) names name the same thing?  Case and spaces do
  * not count ("IPAex Gothic" = "IPAexGothic"), as in kh_fonts_lookup. */
 int kh_font_name_eq(const char *a, const char *b);
@@ -59,13 +63,27 @@ double kh_font_x_height(kh_font *f, double size);
 /* Units per em of the font's design grid. */
 unsigned kh_font_upem(const kh_font *f);
 int kh_font_has(kh_font *f, uint32_t cp);
+/* The glyph ID for cp, or for the variation sequence cp + vs (vs a
+ * variation selector, 0 for none) through the font's format 14 cmap.
+ * Returns 1 and sets *gid when the font has it (not .notdef), else 0 and
+ * *gid = 0. */
+int kh_font_glyph(kh_font *f, uint32_t cp, uint32_t vs, unsigned *gid);
+/* Advance of a glyph at size pt (the font's hmtx, as HarfBuzz reads it). */
+double kh_font_glyph_advance(kh_font *f, unsigned gid, double size);
+/* Number of glyphs in the face (glyph IDs are below it). */
+unsigned kh_font_glyph_count(const kh_font *f);
 /* Does the font have a vertical alternate (vert feature) for cp?  Returns the
  * glyph substitution as a flag only; rotation is what the writer can do. */
 
-/* Record that cp is drawn with f (for subsetting and ToUnicode). */
+/* Record that cp is drawn with f (for subsetting); its nominal glyph is
+ * recorded as used too. */
 void kh_font_use(kh_font *f, uint32_t cp);
 /* Used code points, sorted ascending; count returned, array owned by f. */
 int kh_font_used(kh_font *f, const uint32_t **cps);
+/* Record that glyph gid is drawn with f (the PDF writer embeds these). */
+void kh_font_use_glyph(kh_font *f, unsigned gid);
+/* Used glyph IDs, sorted ascending; count returned, array owned by f. */
+int kh_font_used_glyphs(kh_font *f, const uint32_t **gids);
 
 /* A TrueType file holding only the used glyphs (hinting dropped), cmap kept
  * so code points still map.  Returns 0 and a malloc'd buffer, or -1 after
@@ -75,8 +93,25 @@ int kh_font_used(kh_font *f, const uint32_t **cps);
  * covers none of the used characters gets the space, so it is never empty. */
 int kh_font_subset(kh_font *f, unsigned char **data, size_t *len);
 /* The same subset (same glyph numbers) as the bare glyph program a PDF
- * CIDFontType2 embeds: head, hhea, maxp, hmtx, loca and glyf only. */
-int kh_font_subset_program(kh_font *f, unsigned char **data, size_t *len);
+ * CIDFontType2 embeds: head, hhea, maxp, hmtx, loca and glyf only.  It
+ * holds the used glyphs (kh_font_use_glyph, and the nominal glyph of each
+ * character given to kh_font_use) and the parts of composite ones: what
+ * the PDF writer draws, not the base glyph of a variation sequence.  With gidmap, *gidmap is a malloc'd array
+ * of kh_font_glyph_count entries: the subset's glyph ID for each of the
+ * font's (0 for a glyph left out). */
+int kh_font_subset_program(kh_font *f, unsigned char **data, size_t *len, uint16_t **gidmap);
+
+/* The whole font file (malloc'd), for embedding a font uncut; -1 for a
+ * collection (.ttc), which a PDF cannot embed as it is. */
+int kh_font_file_data(kh_font *f, unsigned char **data, size_t *len);
+
+/* What a PDF font descriptor says of the face, in 1/1000 em. */
+typedef struct kh_font_desc {
+	int bbox[4];          /* head: xMin yMin xMax yMax */
+	double italic_angle;  /* post, degrees */
+	int flags;            /* PDF font flags: nonsymbolic, serif (OS/2 family class), fixed pitch, italic */
+} kh_font_desc;
+void kh_font_descriptor(kh_font *f, kh_font_desc *d);
 
 /* `kumihan fonts`: print every family fontconfig knows that kumihan can embed
  * (TrueType outlines), one per line, with its file. */

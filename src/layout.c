@@ -2632,24 +2632,13 @@ static void draw_sideways(eng *e, kh_dl_page *pg, const kh_line *l, const kh_tex
 		/* where the glyph would stand upright for the writer to turn it
 		 * about its em box's centre */
 		double gx = cx - pgl->advance / 2, gy = top + pgl->x + pgl->advance / 2 + (asc - desc) / 2;
-		kh_glyph *g;
-		if (!cur || cur->font != pgl->font) {
-			kh_dl_item *it = kh_dl_add(e->dl, pg, KH_DL_TEXT);
-			cur = &it->u.text;
-			cur->font = pgl->font;
-			cur->size = st->size;
-			cur->color = st->color;
-			cur->x = gx;
-			cur->y = gy;
-			cur->glyphs = kh_arena_alloc(e->dl->arena, (size_t)l->n * sizeof *cur->glyphs);
-		}
-		g = &cur->glyphs[cur->n++];
-		g->cp = pgl->cp;
-		g->x = gx - cur->x;
-		g->y = gy - cur->y;
-		g->rotate = 90;
-		if (pgl->font)
-			kh_font_use(pgl->font, pgl->cp);
+		char u[8];
+		int len = kh_utf8_encode(pgl->cp, u);
+		if (pgl->vs)
+			len += kh_utf8_encode(pgl->vs, u + len);
+		if (!cur || cur->font != pgl->font)
+			cur = kh_dl_text_begin(e->dl, pg, pgl->font, st->size, st->color, gx, gy, l->n, (size_t)l->n * 8);
+		kh_dl_text_glyph(cur, pgl->gid, gx - cur->x, gy - cur->y, u, (size_t)len)->flags |= KH_GLYPH_ROTATE;
 	}
 }
 

@@ -21,6 +21,7 @@ typedef struct kh_build_opts {
 	const char *locale;     /* NULL: the layout's first locale */
 	const char *output;     /* PDF path; NULL: out/<layout name>.<locale>.pdf */
 	const char *dump;       /* if set, write the display-list dump here too */
+	int dump_glyphs;        /* ... with each run's glyph IDs and clusters */
 	const char *fonts_dir;  /* project fonts folder searched first; NULL: "fonts" */
 	int check_only;         /* run everything but write nothing */
 	int strict;             /* warnings are errors */

@@ -45,6 +45,7 @@ static const char usage_build[] =
 	"  -l, --locale LOCALE   edition to build (default: the layout's first locale)\n"
 	"  -o, --output FILE     PDF to write (default: out/NAME.LOCALE.pdf)\n"
 	"      --dump FILE       also write the display list as text (for tests)\n"
+	"      --dump-glyphs     with --dump: each text run's glyph IDs and clusters too\n"
 	"      --fonts-dir DIR   folder searched for fonts before the system (default: fonts)\n"
 	"      --strict          treat warnings (missing glyphs, translations) as errors\n"
 	"\n"
@@ -87,7 +88,7 @@ static const char usage_batch[] =
 	"  -j, --jobs N    build N editions at a time\n"
 	"  -B, --always    build every edition, changed or not\n";
 
-enum { OPT_DUMP = 256, OPT_STRICT, OPT_JSON, OPT_ALL, OPT_ENCODING, OPT_FONTS_DIR };
+enum { OPT_DUMP = 256, OPT_STRICT, OPT_JSON, OPT_ALL, OPT_ENCODING, OPT_FONTS_DIR, OPT_DUMP_GLYPHS };
 
 static int bad_usage(const char *usage, const char *msg)
 {
@@ -100,6 +101,7 @@ static int cmd_build(int argc, char **argv, int check_only)
 	static const struct option opts[] = {
 		{"locale", required_argument, NULL, 'l'}, {"output", required_argument, NULL, 'o'},
 		{"dump", required_argument, NULL, OPT_DUMP}, {"strict", no_argument, NULL, OPT_STRICT},
+		{"dump-glyphs", no_argument, NULL, OPT_DUMP_GLYPHS},
 		{"fonts-dir", required_argument, NULL, OPT_FONTS_DIR}, {"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
 	const char *usage = check_only ? usage_check : usage_build;
@@ -113,6 +115,7 @@ static int cmd_build(int argc, char **argv, int check_only)
 		case 'l': bo.locale = optarg; break;
 		case 'o': bo.output = optarg; break;
 		case OPT_DUMP: bo.dump = optarg; break;
+		case OPT_DUMP_GLYPHS: bo.dump_glyphs = 1; break;
 		case OPT_STRICT: bo.strict = 1; break;
 		case OPT_FONTS_DIR: bo.fonts_dir = optarg; break;
 		case 'h': fputs(usage, stdout); return 0;

@@ -47,6 +47,7 @@ enum {
 typedef struct ntext {
 	int n;
 	uint32_t *cp;
+	uint32_t *vs;           /* the variation selector after cp (0: none): one unit with it */
 	uint32_t *src;
 	unsigned char *flags;
 } ntext;
@@ -58,7 +59,8 @@ struct kh_setter {
 	const char *text;       /* the source, copied into the arena */
 	size_t len;
 	int n, pos;
-	uint32_t *cp, *src;
+	uint32_t *cp, *vs, *src;
+	uint16_t *gid;          /* glyph of each character in its font (0: none has it) */
 	unsigned char *flags, *brk, *fi;
 	double *adv;            /* advance of each character */
 	double *gap;            /* space before it when it is not first on the line */
@@ -75,6 +77,11 @@ struct kh_setter {
 };
 
 /* ---- character classes ---- */
+
+static int is_selector(uint32_t c)
+{
+	return (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF);
+}
 
 static int is_invisible(uint32_t c)
 {
@@ -173,6 +180,7 @@ static void normalise(const char *utf8, size_t len, ntext *t, kh_loc where, int 
 	seen ctl = {0};
 
 	t->cp = kh_xmalloc((len + 1) * sizeof *t->cp);
+	t->vs = kh_xcalloc(len + 1, sizeof *t->vs);
 	t->src = kh_xmalloc((len + 1) * sizeof *t->src);
 	t->flags = kh_xcalloc(len + 1, 1);
 	while (i < len) {
@@ -243,6 +251,10 @@ static void normalise(const char *utf8, size_t len, ntext *t, kh_loc where, int 
 			t->flags[n++] = (unsigned char)(F_NL | (kind == NL_PARA ? F_PARA : 0));
 			continue;
 		}
+		if (is_selector(c) && n > 0 && !t->vs[n - 1] && !(t->flags[n - 1] & (F_NL | F_SPACE | F_INVIS))) {
+			t->vs[n - 1] = c; /* a variation sequence: one unit with its base */
+			continue;
+		}
 		if (is_control(c)) {
 			if (report && seen_add(&ctl, c))
 				kh_warning(where, "text contains the control character U+%04X, which is left out",
@@ -270,6 +282,7 @@ static void normalise(const char *utf8, size_t len, ntext *t, kh_loc where, int 
 static void ntext_free(ntext *t)
 {
 	free(t->cp);
+	free(t->vs);
 	free(t->src);
 	free(t->flags);
 }
@@ -282,7 +295,6 @@ typedef struct measurer {
 	int nfonts;
 	int report;
 	kh_loc where;
-	seen outside;
 } measurer;
 
 static void measurer_init(measurer *m, const kh_textstyle *st, kh_loc where, int report)
@@ -303,7 +315,7 @@ static void measurer_init(measurer *m, const kh_textstyle *st, kh_loc where, int
 
 static void measurer_done(measurer *m)
 {
-	free(m->outside.keys);
+	(void)m;
 }
 
 /* Characters reported missing, per main font, for the whole run: a table
@@ -354,24 +366,62 @@ static void report_missing(measurer *m, uint32_t cp)
 	kh_buf_free(&names);
 }
 
-/* Font index and advance for cp. */
-static int pick_font(measurer *m, uint32_t cp, double *adv)
+/* A variation sequence no font has: said once per sequence and main font. */
+static void report_missing_vs(measurer *m, uint32_t cp, uint32_t vs)
+{
+	char ch[16], base[8];
+	uint32_t key = cp | (uint32_t)(vs >= 0xE0100 ? vs - 0xE0100 + 17 : vs - 0xFE00 + 1) << 21;
+	kh_buf names = KH_BUF_INIT;
+	int k;
+	if (!m->report || !m->st->font || !seen_add(reported_for(m->st->font), key))
+		return;
+	k = kh_utf8_encode(cp, ch);
+	k += kh_utf8_encode(vs, ch + k);
+	ch[k] = 0;
+	say_char(base, cp);
+	for (int i = 0; i < m->nfonts; i++) {
+		if (i)
+			kh_buf_puts(&names, i == m->nfonts - 1 ? " or " : ", ");
+		kh_buf_puts(&names, kh_font_family(m->fonts[i]));
+	}
+	if (m->st->strict_glyphs)
+		kh_error(m->where, "'%s' (U+%04X U+%04X) is not in %s", ch, (unsigned)cp, (unsigned)vs,
+		         kh_buf_cstr(&names));
+	else
+		kh_warning(m->where, "'%s' (U+%04X U+%04X) is not in %s; set as '%s' (U+%04X)", ch, (unsigned)cp,
+		           (unsigned)vs, kh_buf_cstr(&names), base, (unsigned)cp);
+	kh_hint("add a font that has the variation sequence to the style's 'fallback' list (IPAmj Mincho has the resident-register forms)");
+	kh_buf_free(&names);
+}
+
+/* Font index, advance and glyph for cp and its variation selector *vs
+ * (0: none).  A sequence no font has is reported and set as its base
+ * character (*vs = 0). */
+static int pick_font(measurer *m, uint32_t cp, uint32_t *vs, double *adv, uint16_t *gid)
 {
 	double size = m->st->size;
-	if (cp > 0xFFFF && m->report && seen_add(&m->outside, cp)) {
-		char ch[8];
-		say_char(ch, cp);
-		kh_error(m->where, "'%s' (U+%X) is outside the Basic Multilingual Plane, which the PDF writer cannot embed",
-		         ch, (unsigned)cp);
+	unsigned g;
+	if (*vs) {
+		for (int i = 0; i < m->nfonts; i++)
+			if (m->fonts[i] && kh_font_glyph(m->fonts[i], cp, *vs, &g)) {
+				*adv = kh_font_glyph_advance(m->fonts[i], g, size);
+				*gid = (uint16_t)g;
+				return i;
+			}
+		if (*vs != 0xFE0E && *vs != 0xFE0F) /* text and emoji presentation: a preference only */
+			report_missing_vs(m, cp, *vs);
+		*vs = 0;
 	}
 	for (int i = 0; i < m->nfonts; i++)
-		if (m->fonts[i] && kh_font_has(m->fonts[i], cp)) {
+		if (m->fonts[i] && kh_font_glyph(m->fonts[i], cp, 0, &g)) {
 			*adv = kh_font_advance(m->fonts[i], cp, size);
+			*gid = (uint16_t)g;
 			return i;
 		}
-	if (cp <= 0xFFFF && cp != 0xFFFD) /* U+FFFD: bad input, reported where it was decoded */
+	if (cp != 0xFFFD) /* U+FFFD: bad input, reported where it was decoded */
 		report_missing(m, cp);
 	*adv = is_wide(cp) ? size : size / 2;
+	*gid = 0;
 	return 0;
 }
 
@@ -526,20 +576,23 @@ kh_setter *kh_setter_new(const char *utf8, const kh_textstyle *style, kh_arena *
 	{
 		/* one allocation for the per-character arrays, widest first */
 		size_t cnt = (size_t)n + 1;
-		char *p = kh_arena_alloc(arena, cnt * (4 * sizeof(double) + 2 * sizeof(uint32_t) + 4));
+		char *p = kh_arena_alloc(arena, cnt * (4 * sizeof(double) + 3 * sizeof(uint32_t) + sizeof(uint16_t) + 4));
 		s->adv = (double *)(void *)p;
 		s->gap = s->adv + cnt;
 		s->sum = s->gap + cnt;
 		s->csum = s->sum + cnt;
 		s->cp = (uint32_t *)(void *)(s->csum + cnt);
-		s->src = s->cp + cnt;
-		s->flags = (unsigned char *)(s->src + cnt);
+		s->vs = s->cp + cnt;
+		s->src = s->vs + cnt;
+		s->gid = (uint16_t *)(void *)(s->src + cnt);
+		s->flags = (unsigned char *)(s->gid + cnt);
 		s->brk = s->flags + cnt;
 		s->fi = s->brk + cnt;
 		s->jf = s->fi + cnt;
 	}
 	s->compress = s->st.compress > 0 || (s->st.compress == 0 && !s->st.latin);
 	memcpy(s->cp, t.cp, (size_t)n * sizeof *s->cp);
+	memcpy(s->vs, t.vs, (size_t)n * sizeof *s->vs);
 	memcpy(s->src, t.src, ((size_t)n + 1) * sizeof *s->src);
 	memcpy(s->flags, t.flags, (size_t)n);
 	ntext_free(&t);
@@ -560,7 +613,7 @@ kh_setter *kh_setter_new(const char *utf8, const kh_textstyle *style, kh_arena *
 			s->adv[i] = 0;
 		} else {
 			int kind;
-			s->fi[i] = (unsigned char)pick_font(&m, c, &s->adv[i]);
+			s->fi[i] = (unsigned char)pick_font(&m, c, &s->vs[i], &s->adv[i], &s->gid[i]);
 			s->jf[i] = jflags(&s->st, s->compress, c, s->flags[i], s->adv[i]);
 			if (prev >= 0) {
 				s->gap[i] = gap_before(&s->st, s->fonts, s->cp, s->fi, s->adv, prev, i, &kind);
@@ -927,6 +980,7 @@ static void set_line(kh_setter *s, double width, kh_line *line)
 		double pen = 0; /* natural position from a */
 		for (int k = a; k < setend; k++) {
 			kh_pglyph *g;
+			unsigned gl;
 			if (k > a) {
 				pen += s->gap[k];
 				if (k < e && (sp.squeezed || sp.widened))
@@ -938,13 +992,18 @@ static void set_line(kh_setter *s, double width, kh_line *line)
 				/* a soft hyphen where the line breaks: '-' */
 				g = &line->g[ng++];
 				g->cp = '-';
+				g->vs = 0;
 				g->font = s->fonts[0];
+				kh_font_glyph(g->font, '-', 0, &gl);
+				g->gid = (uint16_t)gl;
 				g->x = x + pen;
 				g->advance = s->hyphen_adv;
 				continue;
 			}
 			g = &line->g[ng++];
 			g->cp = s->cp[k];
+			g->vs = s->vs[k];
+			g->gid = s->gid[k];
 			g->font = s->fonts[s->fi[k]];
 			g->x = x + pen;
 			g->advance = s->adv[k];
@@ -1009,7 +1068,10 @@ double kh_text_width(const char *utf8, const kh_textstyle *style)
 		}
 		if (t.flags[i] & F_INVIS)
 			continue;
-		fi[i] = (unsigned char)pick_font(&m, t.cp[i], &adv[i]);
+		{
+			uint16_t g;
+			fi[i] = (unsigned char)pick_font(&m, t.cp[i], &t.vs[i], &adv[i], &g);
+		}
 		if (prev >= 0)
 			w += gap_before(style, m.fonts, t.cp, fi, adv, prev, i, NULL);
 		else if (!style->latin && is_opening_punct(t.cp[i]) && full_width(style, adv[i]))
@@ -1037,25 +1099,21 @@ kh_dl_text *kh_line_draw(kh_dl *dl, kh_dl_page *pg, const kh_line *line, const k
 		return NULL;
 	while (i < line->n) {
 		int j = i;
-		kh_dl_item *it;
 		kh_dl_text *t;
-		while (j < line->n && line->g[j].font == line->g[i].font)
+		size_t bytes = 0;
+		char u[8];
+		while (j < line->n && line->g[j].font == line->g[i].font) {
+			bytes += (size_t)kh_utf8_encode(line->g[j].cp, u) + (line->g[j].vs ? 4 : 0);
 			j++;
-		it = kh_dl_add(dl, pg, KH_DL_TEXT);
-		t = &it->u.text;
-		t->font = line->g[i].font;
-		t->size = style->size;
-		t->color = style->color;
-		t->x = x + line->g[i].x;
-		t->y = baseline;
-		t->n = j - i;
-		t->glyphs = kh_arena_alloc(dl->arena, (size_t)t->n * sizeof *t->glyphs);
+		}
+		t = kh_dl_text_begin(dl, pg, line->g[i].font, style->size, style->color, x + line->g[i].x, baseline,
+		                     j - i, bytes);
 		for (int k = i; k < j; k++) {
-			kh_glyph *g = &t->glyphs[k - i];
-			g->cp = line->g[k].cp;
-			g->x = line->g[k].x - line->g[i].x;
-			g->y = 0;
-			kh_font_use(t->font, g->cp);
+			const kh_pglyph *p = &line->g[k];
+			int len = kh_utf8_encode(p->cp, u);
+			if (p->vs)
+				len += kh_utf8_encode(p->vs, u + len);
+			kh_dl_text_glyph(t, p->gid, p->x - line->g[i].x, 0, u, (size_t)len);
 		}
 		if (!first)
 			first = t;
@@ -1127,15 +1185,17 @@ double kh_vertical_draw(kh_dl *dl, kh_dl_page *pg, const char *utf8, const kh_te
 	for (int i = 0; i < t.n; i++) {
 		uint32_t c = t.cp[i];
 		double adv, gx, gy, boxtop = top + k * pitch;
-		int f;
+		int f, len;
+		uint16_t gid;
 		kh_font *font;
 		kh_glyph *g;
+		char u[8];
 		if (t.flags[i] & (F_NL | F_INVIS))
 			continue;
 		k++;
 		if (c == ' ' || c == 0x3000)
 			continue;
-		f = pick_font(&m, c, &adv);
+		f = pick_font(&m, c, &t.vs[i], &adv, &gid);
 		font = m.fonts[f];
 		asc = font ? kh_font_ascent(font, size) : size * 0.88;
 		desc = font ? kh_font_descent(font, size) : size * 0.12;
@@ -1149,22 +1209,14 @@ double kh_vertical_draw(kh_dl *dl, kh_dl_page *pg, const char *utf8, const kh_te
 			gx += size / 2;
 			gy -= size / 2;
 		}
-		if (!cur || cur->font != font) {
-			kh_dl_item *it = kh_dl_add(dl, pg, KH_DL_TEXT);
-			cur = &it->u.text;
-			cur->font = font;
-			cur->size = size;
-			cur->color = style->color;
-			cur->x = gx;
-			cur->y = gy;
-			cur->glyphs = kh_arena_alloc(dl->arena, (size_t)t.n * sizeof *cur->glyphs);
-		}
-		g = &cur->glyphs[cur->n++];
-		g->cp = c;
-		g->x = gx - cur->x;
-		g->y = gy - cur->y;
-		g->rotate = rotates(c) ? 90 : 0;
-		kh_font_use(font, c);
+		if (!cur || cur->font != font)
+			cur = kh_dl_text_begin(dl, pg, font, size, style->color, gx, gy, t.n, (size_t)t.n * 8);
+		len = kh_utf8_encode(c, u);
+		if (t.vs[i])
+			len += kh_utf8_encode(t.vs[i], u + len);
+		g = kh_dl_text_glyph(cur, gid, gx - cur->x, gy - cur->y, u, (size_t)len);
+		if (rotates(c))
+			g->flags |= KH_GLYPH_ROTATE;
 	}
 	h = k ? k * pitch - style->letter_spacing : 0;
 	measurer_done(&m);

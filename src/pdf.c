@@ -1,20 +1,23 @@
-/* pdf.c -- the PDF writer: display list to PDF through libharu 2.3.0.
+/* pdf.c -- the PDF writer: display list to PDF.  libharu 2.3.0 keeps the
+ * document structure (pages, images, info, outlines); the fonts and the text
+ * in the page content are written here, through libharu's installed
+ * internal headers where it has no API.
  *
- * Fonts: each font the display list uses is cut to the characters used with
- * hb-subset (font.c) and handed to libharu from memory, then its PDF font
- * dictionaries are corrected through libharu's internal headers: a valid
- * ToUnicode CMap (libharu writes a copy of the encoding CMap, which readers
- * reject), exact widths (W, in 1/1000 em as reals rather than rounded
- * integers) and a CIDToGIDMap that stops at the highest code used (libharu
- * writes 65,535 entries, U+FFFF left out, whatever the font holds).  With the UTF-8 encoder and Identity-H, the 2-byte code
- * written for a character is its Unicode code point (BMP only), so CID =
- * Unicode and the ToUnicode CMap maps each code to itself.
+ * Fonts: each font the display list uses is cut with hb-subset (font.c) to
+ * the glyphs drawn and embedded as a Type0 font over a CIDFontType2 with
+ * Identity-H and CIDToGIDMap /Identity: the 2-byte code written is the
+ * glyph's ID in the subset.  W holds the exact widths of the glyphs used (in
+ * 1/1000 em, reals); ToUnicode maps each glyph to the text it stands for
+ * (UTF-16, surrogate pairs above U+FFFF, base + selector for a variation
+ * sequence).
  *
- * Text is written glyph run by glyph run: consecutive glyphs whose positions
- * follow the widths (plus one constant character spacing) share one Tj;
- * elsewhere the text matrix is set again.  Glyphs with rotate = 90 are turned
- * clockwise about the centre of their em box.  The PDF is rendered into
- * memory and written atomically: never a partial file.
+ * Text is written run by run, without printf: the text state (font and
+ * size, fill colour) only where it changes on the page, then one TJ per
+ * stretch of glyphs on one baseline, glyph IDs as hex from a table and the
+ * offsets where layout moved a glyph off the widths as numbers.  Glyphs with
+ * KH_GLYPH_ROTATE are turned clockwise about the centre of their em box.
+ * The PDF is rendered into memory and written atomically: never a partial
+ * file.
  *
  * Images: each file once, however often it is drawn.  A PNG is decoded by
  * png.c (libpng, every error caught) and given to libharu as raw 8-bit grey
@@ -32,8 +35,6 @@
 #include <string.h>
 
 #include <hpdf.h>
-#include <hpdf_fontdef.h>
-#include <hpdf_font.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 
@@ -41,10 +42,20 @@
 #include "utf8.h"
 #include "version.h"
 
+/* What one glyph of a font stands for in the text (ToUnicode). */
+typedef struct gtext {
+	uint32_t off, len; /* UTF-8 in wfont.pool; len 0: not known yet */
+	char clash;        /* drawn for two different texts: runs with it need /ActualText */
+	char empty;        /* drawn as a later glyph of a cluster (for no text) */
+} gtext;
+
 typedef struct wfont {
 	kh_font *kf;
-	HPDF_Font hf;
-	const char *name; /* libharu's name for the font def */
+	HPDF_Dict dict;    /* the Type0 font */
+	uint16_t *gidmap;  /* font glyph ID -> subset glyph ID = CID (NULL: identity) */
+	unsigned nglyphs;
+	gtext *gt;         /* per font glyph ID */
+	kh_buf pool;
 } wfont;
 
 typedef struct wimage {
@@ -64,6 +75,12 @@ typedef struct writer {
 	size_t icap;
 	int failed;
 	double page_h;
+	/* text state of the page being written */
+	const wfont *cur_font;
+	double cur_size;
+	kh_color cur_color;
+	int color_set;    /* cur_color holds: the page's first run sets it */
+	kh_buf out, span; /* content being built, flushed to the page's stream */
 } writer;
 
 static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user)
@@ -169,58 +186,49 @@ static void subset_tag(const unsigned char *data, size_t len, int salt, char tag
 	tag[6] = 0;
 }
 
-/* Load a TrueType font from memory as libharu's LoadTTFontFromFile does
- * from a file (2.3.0 has no public call for memory). */
-static const char *load_tt_memory(writer *w, const unsigned char *data, size_t len, int salt)
+static const char hexd[] = "0123456789ABCDEF";
+
+/* UTF-8 (valid: the display list's own) to UTF-16BE as hex digits. */
+static void utf16_hex(kh_buf *b, const char *s, size_t len)
 {
-	HPDF_Doc pdf = w->pdf;
-	HPDF_Stream s = HPDF_MemStream_New(pdf->mmgr, (HPDF_UINT)(len < 65536 ? 65536 : len));
-	HPDF_FontDef def, dup;
-	char tag[7];
-	if (!s)
-		return NULL;
-	if (HPDF_Stream_Write(s, data, (HPDF_UINT)len) != HPDF_OK) {
-		HPDF_Stream_Free(s);
-		return NULL;
+	size_t i = 0;
+	while (i < len) {
+		uint32_t c;
+		int k = kh_utf8_decode(s + i, len - i, &c);
+		char h[8];
+		unsigned u[2];
+		int nu = 1;
+		if (k < 0) {
+			c = 0xFFFD;
+			k = 1;
+		}
+		i += (size_t)k;
+		if (c > 0xFFFF) {
+			u[0] = 0xD800 + ((c - 0x10000) >> 10);
+			u[1] = 0xDC00 + ((c - 0x10000) & 0x3FF);
+			nu = 2;
+		} else {
+			u[0] = c;
+		}
+		for (int j = 0; j < nu; j++) {
+			h[0] = hexd[u[j] >> 12 & 15];
+			h[1] = hexd[u[j] >> 8 & 15];
+			h[2] = hexd[u[j] >> 4 & 15];
+			h[3] = hexd[u[j] & 15];
+			kh_buf_add(b, h, 4);
+		}
 	}
-	def = HPDF_TTFontDef_Load(pdf->mmgr, s, HPDF_TRUE); /* owns s from here */
-	if (!def)
-		return NULL;
-	subset_tag(data, len, salt, tag);
-	HPDF_TTFontDef_SetTagName(def, tag);
-	dup = HPDF_Doc_FindFontDef(pdf, def->base_font);
-	if (dup) {
-		HPDF_FontDef_Free(def);
-		return dup->base_font;
-	}
-	if (HPDF_List_Add(pdf->fontdef_list, def) != HPDF_OK) {
-		HPDF_FontDef_Free(def);
-		return NULL;
-	}
-	return def->base_font;
 }
 
-static int ends_with_ci(const char *s, const char *suffix)
+/* The ToUnicode CMap: each CID to the text its glyph stands for (UTF-16BE,
+ * surrogate pairs above U+FFFF, a base character and its variation selector
+ * both).  bfchar entries only, at most 100 a block: Ghostscript 10.0
+ * misreads bfrange entries whose destination's high byte is not zero. */
+static void tounicode_cmap(kh_buf *b, const wfont *wf, const uint32_t *gids, int n)
 {
-	size_t n = strlen(s), m = strlen(suffix);
-	if (m > n)
-		return 0;
-	for (size_t i = 0; i < m; i++) {
-		char a = s[n - m + i], b = suffix[i];
-		if (a >= 'A' && a <= 'Z')
-			a = (char)(a - 'A' + 'a');
-		if (a != b)
-			return 0;
-	}
-	return 1;
-}
-
-/* The ToUnicode CMap for the codes written: code = Unicode code point, so
- * each code maps to itself.  bfchar entries only, at most 100 a block:
- * Ghostscript 10.0 misreads bfrange entries whose destination's high byte
- * is not zero (「 came out as '<'), and bfchar costs about 2 KB at most. */
-static void tounicode_cmap(kh_buf *b, const uint32_t *cps, int n)
-{
+	int total = 0, done = 0;
+	for (int i = 0; i < n; i++)
+		total += wf->gt[gids[i]].len > 0;
 	kh_buf_puts(b, "/CIDInit /ProcSet findresource begin\n"
 	               "12 dict begin\n"
 	               "begincmap\n"
@@ -228,12 +236,21 @@ static void tounicode_cmap(kh_buf *b, const uint32_t *cps, int n)
 	               "/CMapName /Adobe-Identity-UCS def\n"
 	               "/CMapType 2 def\n"
 	               "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-	for (int i = 0; i < n; i += 100) {
-		int m = n - i < 100 ? n - i : 100;
-		kh_buf_printf(b, "%d beginbfchar\n", m);
-		for (int k = i; k < i + m; k++)
-			kh_buf_printf(b, "<%04X> <%04X>\n", (unsigned)cps[k], (unsigned)cps[k]);
-		kh_buf_puts(b, "endbfchar\n");
+	for (int i = 0; i < n; i++) {
+		const gtext *g = &wf->gt[gids[i]];
+		unsigned cid = wf->gidmap ? wf->gidmap[gids[i]] : gids[i];
+		char h[7] = {'<', hexd[cid >> 12 & 15], hexd[cid >> 8 & 15], hexd[cid >> 4 & 15], hexd[cid & 15], '>', ' '};
+		if (!g->len)
+			continue;
+		if (done % 100 == 0)
+			kh_buf_printf(b, "%d beginbfchar\n", total - done < 100 ? total - done : 100);
+		kh_buf_add(b, h, 7);
+		kh_buf_putc(b, '<');
+		utf16_hex(b, wf->pool.s + g->off, g->len);
+		kh_buf_puts(b, ">\n");
+		done++;
+		if (done % 100 == 0 || done == total)
+			kh_buf_puts(b, "endbfchar\n");
 	}
 	kh_buf_puts(b, "endcmap\n"
 	               "CMapName currentdict /CMap defineresource pop\n"
@@ -241,152 +258,165 @@ static void tounicode_cmap(kh_buf *b, const uint32_t *cps, int n)
 	               "end\n");
 }
 
-/* Correct libharu's dictionaries of one Type0 font for the codes used. */
-static void fix_font(writer *w, wfont *wf, int fix_map)
+/* A stream object holding data, deflated when the document is. */
+static HPDF_Dict data_stream(writer *w, const void *data, size_t len)
 {
-	HPDF_Dict font = (HPDF_Dict)wf->hf;
-	HPDF_FontAttr fa = (HPDF_FontAttr)font->attr;
-	const uint32_t *cps;
-	int n = kh_font_used(wf->kf, &cps);
-	kh_buf b = KH_BUF_INIT;
-	HPDF_Array warr, cur = NULL;
-	uint32_t prev = 0;
-
-	/* ToUnicode: same stream object, new content, no CMap-file keys */
-	if (fa->cmap_stream) {
-		HPDF_Dict cm = fa->cmap_stream;
-		static const char *const keys[] = {"Type", "CMapName", "CIDSystemInfo", "WMode"};
-		for (size_t i = 0; i < KH_COUNT(keys); i++)
-			HPDF_Dict_RemoveElement(cm, keys[i]); /* absent: no error set */
-		HPDF_MemStream_FreeData(cm->stream);
-		tounicode_cmap(&b, cps, n);
-		HPDF_Stream_Write(cm->stream, (const HPDF_BYTE *)b.s, (HPDF_UINT)b.len);
-		kh_buf_free(&b);
-	}
-
-	/* W: exact widths of the codes used, 1/1000 em */
-	warr = HPDF_Array_New(font->mmgr);
-	for (int i = 0; i < n; i++) {
-		if (!cur || cps[i] != prev + 1) {
-			HPDF_Array_AddNumber(warr, (HPDF_INT32)cps[i]);
-			cur = HPDF_Array_New(font->mmgr);
-			HPDF_Array_Add(warr, cur);
-		}
-		HPDF_Array_AddReal(cur, (HPDF_REAL)kh_font_advance(wf->kf, cps[i], 1000.0));
-		prev = cps[i];
-	}
-	HPDF_Dict_Add(fa->descendant_font, "W", warr);
-
-	/* CIDToGIDMap: up to and including the highest code used, nothing more */
-	if (fix_map && fa->map_stream && n > 0) {
-		uint32_t max = cps[n - 1];
-		unsigned char *map = kh_xcalloc((size_t)max + 1, 2);
-		for (int i = 0; i < n; i++) {
-			HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(fa->fontdef, (HPDF_UINT16)cps[i]);
-			map[cps[i] * 2] = (unsigned char)(gid >> 8);
-			map[cps[i] * 2 + 1] = (unsigned char)gid;
-		}
-		HPDF_MemStream_FreeData(fa->map_stream->stream);
-		HPDF_Stream_Write(fa->map_stream->stream, map, (HPDF_UINT)((size_t)max + 1) * 2);
-		free(map);
-	}
-	(void)w;
+	HPDF_Dict d = HPDF_DictStream_New(w->pdf->mmgr, w->pdf->xref);
+	if (!d)
+		return NULL;
+	if (HPDF_Stream_Write(d->stream, (const HPDF_BYTE *)data, (HPDF_UINT)len) != HPDF_OK)
+		return NULL;
+	if (w->opts->compress)
+		d->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	return d;
 }
 
-/* The font descriptor with our own FontFile2: the bare glyph program (no
- * cmap, name, post or OS/2: a CIDFontType2 with a CIDToGIDMap needs none,
- * ISO 32000-1 9.9), same glyph numbers as the subset libharu parsed.  libharu
- * builds a descriptor only when the font def has none, so it neither
- * re-reads nor rewrites the font when saving. */
-static int embed_program(writer *w, wfont *wf)
+/* A name as PDF allows it unescaped (PostScript names nearly always are). */
+static void pdf_name(char *out, size_t n, const char *tag, const char *s)
 {
-	HPDF_Dict font = (HPDF_Dict)wf->hf;
-	HPDF_FontAttr fa = (HPDF_FontAttr)font->attr;
-	HPDF_FontDef def = fa->fontdef;
-	HPDF_TTFontDefAttr da = (HPDF_TTFontDefAttr)def->attr;
-	HPDF_Dict desc, ff;
-	unsigned char *data;
-	size_t len;
-	HPDF_STATUS ret = HPDF_OK;
+	size_t k = 0;
+	for (; *tag && k + 1 < n; tag++)
+		out[k++] = *tag;
+	if (k && k + 1 < n)
+		out[k++] = '+';
+	for (; *s && k + 1 < n && k < 120; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c > 32 && c < 127 && !strchr("()<>[]{}/%#", c))
+			out[k++] = (char)c;
+	}
+	out[k] = 0;
+}
 
-	if (def->descriptor)
-		return 0; /* the same font def seen before */
-	if (kh_font_subset_program(wf->kf, &data, &len) < 0) {
+/* The font as a Type0 font over a CIDFontType2 with Identity-H: the code
+ * written is the CID, and the CID is the glyph ID in the embedded subset
+ * (CIDToGIDMap /Identity).  The embedded program is the bare glyph program
+ * (head hhea maxp hmtx loca glyf: no cmap, name, post or OS/2, ISO 32000-1
+ * 9.9); W holds the exact widths of the glyphs used, ToUnicode the text each
+ * stands for. */
+static int load_font(writer *w, wfont *wf)
+{
+	kh_font *kf = wf->kf;
+	HPDF_MMgr mm = w->pdf->mmgr;
+	HPDF_Xref xref = w->pdf->xref;
+	unsigned char *data = NULL;
+	size_t len = 0;
+	char tag[7], name[160];
+	const uint32_t *gids;
+	int n;
+	kh_font_desc fd;
+	kh_buf b = KH_BUF_INIT;
+	HPDF_Dict type0, cid, desc, info, ff, tu;
+	HPDF_Array desc_arr, warr, cur = NULL, bbox;
+	HPDF_STATUS ret = HPDF_OK;
+	unsigned prev = 0;
+
+	if (w->opts->full_fonts && kh_font_file_data(kf, &data, &len) == 0) {
+		wf->gidmap = NULL; /* the whole font: glyph IDs as they are, no subset tag */
+		tag[0] = 0;
+	} else if (kh_font_subset_program(kf, &data, &len, &wf->gidmap) < 0) {
 		w->failed = 1;
 		return -1;
+	} else {
+		subset_tag(data, len, (int)(wf - w->fonts), tag);
 	}
-	desc = HPDF_Dict_New(font->mmgr);
-	ff = HPDF_DictStream_New(font->mmgr, fa->xref);
-	if (!desc || !ff) {
-		free(data);
-		return -1;
-	}
-	ret += HPDF_Xref_Add(fa->xref, desc);
-	ret += HPDF_Stream_Write(ff->stream, data, (HPDF_UINT)len);
-	ret += HPDF_Dict_AddNumber(ff, "Length1", (HPDF_UINT32)len);
-	if (w->opts->compress)
-		ff->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	n = kh_font_used_glyphs(kf, &gids);
+	pdf_name(name, sizeof name, tag, kh_font_postscript_name(kf));
+	kh_font_descriptor(kf, &fd);
+
+	type0 = HPDF_Dict_New(mm);
+	cid = HPDF_Dict_New(mm);
+	desc = HPDF_Dict_New(mm);
+	info = HPDF_Dict_New(mm);
+	ff = data_stream(w, data, len);
 	free(data);
+	if (!type0 || !cid || !desc || !info || !ff)
+		return -1;
+	ret += HPDF_Xref_Add(xref, type0);
+	ret += HPDF_Xref_Add(xref, cid);
+	ret += HPDF_Xref_Add(xref, desc);
+	ret += HPDF_Dict_AddNumber(ff, "Length1", (HPDF_UINT32)len);
+
 	ret += HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
-	ret += HPDF_Dict_AddName(desc, "FontName", da->base_font);
-	ret += HPDF_Dict_AddNumber(desc, "Flags", def->flags);
-	ret += HPDF_Dict_Add(desc, "FontBBox", HPDF_Box_Array_New(font->mmgr, def->font_bbox));
-	ret += HPDF_Dict_AddNumber(desc, "ItalicAngle", def->italic_angle);
-	ret += HPDF_Dict_AddNumber(desc, "Ascent", def->ascent);
-	ret += HPDF_Dict_AddNumber(desc, "Descent", def->descent);
-	ret += HPDF_Dict_AddNumber(desc, "CapHeight", (HPDF_INT32)lround(kh_font_cap_height(wf->kf, 1000)));
-	ret += HPDF_Dict_AddNumber(desc, "XHeight", (HPDF_INT32)lround(kh_font_x_height(wf->kf, 1000)));
-	ret += HPDF_Dict_AddNumber(desc, "StemV", def->stemv);
+	ret += HPDF_Dict_AddName(desc, "FontName", name);
+	ret += HPDF_Dict_AddNumber(desc, "Flags", fd.flags);
+	bbox = HPDF_Array_New(mm);
+	for (int i = 0; i < 4; i++)
+		ret += HPDF_Array_AddNumber(bbox, fd.bbox[i]);
+	ret += HPDF_Dict_Add(desc, "FontBBox", bbox);
+	ret += HPDF_Dict_AddReal(desc, "ItalicAngle", (HPDF_REAL)fd.italic_angle);
+	ret += HPDF_Dict_AddNumber(desc, "Ascent", (HPDF_INT32)lround(kh_font_ascent(kf, 1000)));
+	ret += HPDF_Dict_AddNumber(desc, "Descent", -(HPDF_INT32)lround(kh_font_descent(kf, 1000)));
+	ret += HPDF_Dict_AddNumber(desc, "CapHeight", (HPDF_INT32)lround(kh_font_cap_height(kf, 1000)));
+	ret += HPDF_Dict_AddNumber(desc, "XHeight", (HPDF_INT32)lround(kh_font_x_height(kf, 1000)));
+	ret += HPDF_Dict_AddNumber(desc, "StemV", 0);
 	ret += HPDF_Dict_Add(desc, "FontFile2", ff);
-	def->descriptor = desc;
+
+	ret += HPDF_Dict_Add(info, "Registry", HPDF_String_New(mm, "Adobe", NULL));
+	ret += HPDF_Dict_Add(info, "Ordering", HPDF_String_New(mm, "Identity", NULL));
+	ret += HPDF_Dict_AddNumber(info, "Supplement", 0);
+
+	ret += HPDF_Dict_AddName(cid, "Type", "Font");
+	ret += HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
+	ret += HPDF_Dict_AddName(cid, "BaseFont", name);
+	ret += HPDF_Dict_Add(cid, "CIDSystemInfo", info);
+	ret += HPDF_Dict_Add(cid, "FontDescriptor", desc);
+	ret += HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
+	/* W: exact widths of the glyphs used, 1/1000 em, by CID */
+	warr = HPDF_Array_New(mm);
+	for (int i = 0; i < n; i++) {
+		unsigned c = wf->gidmap ? wf->gidmap[gids[i]] : gids[i];
+		if (!cur || c != prev + 1) {
+			ret += HPDF_Array_AddNumber(warr, (HPDF_INT32)c);
+			cur = HPDF_Array_New(mm);
+			ret += HPDF_Array_Add(warr, cur);
+		}
+		ret += HPDF_Array_AddReal(cur, (HPDF_REAL)kh_font_glyph_advance(kf, gids[i], 1000.0));
+		prev = c;
+	}
+	ret += HPDF_Dict_Add(cid, "W", warr);
+
+	tounicode_cmap(&b, wf, gids, n);
+	tu = data_stream(w, b.s, b.len);
+	kh_buf_free(&b);
+	if (!tu)
+		return -1;
+
+	ret += HPDF_Dict_AddName(type0, "Type", "Font");
+	ret += HPDF_Dict_AddName(type0, "Subtype", "Type0");
+	ret += HPDF_Dict_AddName(type0, "BaseFont", name);
+	ret += HPDF_Dict_AddName(type0, "Encoding", "Identity-H");
+	desc_arr = HPDF_Array_New(mm);
+	ret += HPDF_Array_Add(desc_arr, cid);
+	ret += HPDF_Dict_Add(type0, "DescendantFonts", desc_arr);
+	ret += HPDF_Dict_Add(type0, "ToUnicode", tu);
+	wf->dict = type0;
 	return ret == HPDF_OK ? 0 : -1;
 }
 
-static int load_font(writer *w, kh_font *kf)
+/* Record what glyph i of t stands for; a glyph drawn for two different
+ * texts is marked (its runs get /ActualText). */
+static void note_glyph_text(wfont *wf, const kh_dl_text *t, int i)
 {
-	wfont wf = {kf, NULL, NULL};
-	const char *path = kh_font_path(kf);
-	char what[600];
-	snprintf(what, sizeof what, "font '%s' (%s)", kh_font_family(kf), path);
-
-	if (w->opts->full_fonts) {
-		if (kh_font_index(kf) > 0 || ends_with_ci(path, ".ttc"))
-			wf.name = HPDF_LoadTTFontFromFile2(w->pdf, path, (HPDF_UINT)kh_font_index(kf), HPDF_TRUE);
-		else
-			wf.name = HPDF_LoadTTFontFromFile(w->pdf, path, HPDF_TRUE);
-	} else {
-		unsigned char *data;
-		size_t len;
-		if (kh_font_subset(kf, &data, &len) < 0) {
-			w->failed = 1;
-			return -1;
-		}
-		wf.name = load_tt_memory(w, data, len, w->nfonts);
-		free(data);
+	uint32_t a, e;
+	unsigned gid = t->glyphs[i].gid;
+	gtext *g;
+	kh_dl_glyph_text(t, i, &a, &e);
+	if (gid >= wf->nglyphs)
+		return;
+	g = &wf->gt[gid];
+	if (e == a) {
+		g->empty = 1; /* drawn for no text here (a later glyph of a cluster) */
+		g->clash |= g->len > 0;
+		return;
 	}
-	if (!wf.name || check(w, what)) {
-		if (!w->failed) {
-			kh_error(KH_NOLOC, "cannot write PDF: %s: libharu cannot load it", what);
-			w->failed = 1;
-		}
-		return -1;
+	if (!g->len) {
+		g->off = (uint32_t)wf->pool.len;
+		g->len = e - a;
+		g->clash |= g->empty;
+		kh_buf_add(&wf->pool, t->text + a, e - a);
+	} else if (g->len != e - a || memcmp(wf->pool.s + g->off, t->text + a, e - a) != 0) {
+		g->clash = 1;
 	}
-	wf.hf = HPDF_GetFont(w->pdf, wf.name, "UTF-8");
-	if (!wf.hf || check(w, what)) {
-		if (!w->failed) {
-			kh_error(KH_NOLOC, "cannot write PDF: %s: libharu cannot use it", what);
-			w->failed = 1;
-		}
-		return -1;
-	}
-	if (!w->opts->full_fonts && embed_program(w, &wf) < 0)
-		return -1;
-	fix_font(w, &wf, !w->opts->full_fonts);
-	if (check(w, what))
-		return -1;
-	kh_grow(&w->fonts, sizeof *w->fonts, (size_t)w->nfonts + 1, &w->fcap);
-	w->fonts[w->nfonts++] = wf;
-	return 0;
 }
 
 /* ---- images ---- */
@@ -622,106 +652,230 @@ static void draw_image(writer *w, HPDF_Page page, const kh_dl_image *im)
 	HPDF_Page_GRestore(page);
 }
 
-/* Width of cp in text space units at size, as the viewer will compute it
- * from the W array (a float of 1/1000 em). */
-static double pdf_advance(kh_font *f, uint32_t cp, double size)
+/* ---- text: the content stream written here ---- */
+
+/* Width of glyph gid in text space units at size, as the viewer will
+ * compute it from the W array (a float of 1/1000 em). */
+static double pdf_advance(kh_font *f, unsigned gid, double size)
 {
-	return (double)(HPDF_REAL)kh_font_advance(f, cp, 1000.0) * size / 1000.0;
+	return (double)(HPDF_REAL)kh_font_glyph_advance(f, gid, 1000.0) * size / 1000.0;
 }
 
 #define POS_EPS 0.002 /* pt: how far a glyph may sit from where the widths put it */
-#define MAX_GROUP 2000
+#define WORD_GAP 0.1  /* em: an offset poppler takes for a word break (its minWordBreakSpace) */
 
-/* Marked content around a run: /Span with /ActualText, the run's characters
- * as UTF-16BE.  Squeezed punctuation (追い込み, 「 set half an em left) puts
- * a glyph's box over its neighbour's; text extractors (poppler's among them)
- * then break the line there.  With the actual text they read the run as the
- * characters it is, in order.  libharu 2.3.0 has no marked-content call: the
- * operators go straight into the page's content stream. */
-static void actual_text_begin(HPDF_Page page, const kh_dl_text *t)
+/* A number as PDF text without printf: at most `dec` (<= 4) decimals, no
+ * exponent, no "-0". */
+static void put_num(kh_buf *b, double v, int dec)
 {
-	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
-	kh_buf b = KH_BUF_INIT;
-	kh_buf_puts(&b, "/Span <</ActualText <FEFF");
-	for (int i = 0; i < t->n; i++)
-		if (t->glyphs[i].cp <= 0xFFFF)
-			kh_buf_printf(&b, "%04X", (unsigned)t->glyphs[i].cp);
-	kh_buf_puts(&b, ">>> BDC\n");
-	HPDF_Stream_WriteStr(attr->stream, kh_buf_cstr(&b));
-	kh_buf_free(&b);
+	static const long long scale[] = {1, 10, 100, 1000, 10000};
+	char tmp[32], *p = tmp + sizeof tmp;
+	long long q, ip, fp;
+	int neg, nd = dec;
+	if (!(fabs(v) < 1e12))
+		v = 0; /* validate() refuses what is not finite; a huge number would be nonsense */
+	q = llround(v * (double)scale[dec]);
+	neg = q < 0;
+	if (neg)
+		q = -q;
+	ip = q / scale[dec];
+	fp = q % scale[dec];
+	while (nd > 0 && fp % 10 == 0 && fp) {
+		fp /= 10;
+		nd--;
+	}
+	if (fp) {
+		for (int i = 0; i < nd; i++) {
+			*--p = (char)('0' + fp % 10);
+			fp /= 10;
+		}
+		*--p = '.';
+	}
+	do {
+		*--p = (char)('0' + ip % 10);
+		ip /= 10;
+	} while (ip);
+	if (neg && q)
+		*--p = '-';
+	kh_buf_add(b, p, (size_t)(tmp + sizeof tmp - p));
 }
 
-static void actual_text_end(HPDF_Page page)
+static void put_op(kh_buf *b, const char *op)
 {
-	HPDF_Stream_WriteStr(((HPDF_PageAttr)page->attr)->stream, "EMC\n");
+	kh_buf_add(b, op, strlen(op));
 }
 
+static void put_color(kh_buf *b, const kh_color *c)
+{
+	switch (c->space) {
+	case KH_COLOR_RGB:
+		for (int i = 0; i < 3; i++) {
+			put_num(b, c->v[i], 4);
+			kh_buf_putc(b, ' ');
+		}
+		put_op(b, "rg\n");
+		break;
+	case KH_COLOR_CMYK:
+		for (int i = 0; i < 4; i++) {
+			put_num(b, c->v[i], 4);
+			kh_buf_putc(b, ' ');
+		}
+		put_op(b, "k\n");
+		break;
+	case KH_COLOR_GRAY:
+		put_num(b, c->v[0], 4);
+		put_op(b, " g\n");
+		break;
+	default: put_op(b, "0 g\n"); break;
+	}
+}
+
+static int same_color(const kh_color *a, const kh_color *b)
+{
+	return a->space == b->space && a->v[0] == b->v[0] && a->v[1] == b->v[1] && a->v[2] == b->v[2] &&
+	       a->v[3] == b->v[3];
+}
+
+/* a b c d e f Tm */
+static void put_tm(kh_buf *b, int rotated, double e, double f)
+{
+	put_op(b, rotated ? "0 -1 1 0 " : "1 0 0 1 ");
+	put_num(b, e, 4);
+	kh_buf_putc(b, ' ');
+	put_num(b, f, 4);
+	put_op(b, " Tm\n");
+}
+
+/* Does extraction through ToUnicode give t's text exactly?  Not with a
+ * glyph drawn for two texts, nor with a space: poppler skips space
+ * characters and guesses word breaks from the gaps, which loses the spaces
+ * between one-letter words ("1 / 2" read as "1/2", "a b c" as "abc" by
+ * pdftotext's default mode, Liberation and IPAex alike). */
+static int maps_exactly(const wfont *wf, const kh_dl_text *t)
+{
+	for (int i = 0; i < t->n; i++) {
+		unsigned gid = t->glyphs[i].gid;
+		if (gid >= wf->nglyphs || wf->gt[gid].clash)
+			return 0;
+	}
+	for (uint32_t i = 0; i < t->len; i++)
+		if (t->text[i] == ' ' || t->text[i] == '\t' || ((unsigned char)t->text[i] == 0xC2 && i + 1 < t->len &&
+		                                                 (unsigned char)t->text[i + 1] == 0xA0))
+			return 0;
+	return 1;
+}
+
+/* One run: BT, the text state where it changed, then one TJ per stretch of
+ * glyphs on one baseline (glyph IDs as hex, where layout moved a glyph off
+ * the widths the offset as a number), a rotated glyph on its own.
+ *
+ * /Span <</ActualText …>> BDC … EMC wraps a run whose text extraction
+ * through ToUnicode alone would be wrong: a glyph drawn for two texts
+ * (.notdef for several missing characters), a space (maps_exactly), a
+ * rotated glyph or a second baseline, and an offset of more than WORD_GAP
+ * em.  poppler reads glyph
+ * boxes, not the text order: the blank half of 、」「 squeezed out (追い込み)
+ * lays a box over its neighbour's and breaks the line there, and a
+ * quarter-em 和欧間 or wide letter spacing reads as a space ("ASEAN 事務局",
+ * "厚 生 労 働 省"; measured on the flagship).  Kerning and small spacing
+ * need nothing: ToUnicode and the positions give the text. */
 static void draw_text(writer *w, HPDF_Page page, const kh_dl_text *t)
 {
 	wfont *wf = font_find(w, t->font);
-	double H = w->page_h;
-	double tc_cur = 0;
-	kh_buf s = KH_BUF_INIT;
-	int i, j;
+	kh_buf *b = &w->out;
+	HPDF_Stream stream = ((HPDF_PageAttr)page->attr)->stream;
+	double H = w->page_h, k;
+	int actual, i = 0;
 	if (!wf || t->n <= 0)
 		return;
-	actual_text_begin(page, t);
-	HPDF_Page_BeginText(page);
-	HPDF_Page_SetFontAndSize(page, wf->hf, (HPDF_REAL)t->size);
-	set_fill(page, &t->color);
-	for (i = 0; i < t->n; i = j) {
+	kh_buf_reset(b);
+	actual = !maps_exactly(wf, t);
+	put_op(b, "BT\n");
+	if (w->cur_font != wf || w->cur_size != t->size) {
+		const char *res = HPDF_Page_GetLocalFontName(page, (HPDF_Font)wf->dict);
+		if (!res) {
+			if (!check(w, "a page's font resources")) {
+				kh_error(KH_NOLOC, "cannot write PDF: a page's font resources: out of memory");
+				w->failed = 1;
+			}
+			return;
+		}
+		kh_buf_putc(b, '/');
+		put_op(b, res);
+		kh_buf_putc(b, ' ');
+		put_num(b, t->size, 4);
+		put_op(b, " Tf\n");
+		w->cur_font = wf;
+		w->cur_size = t->size;
+	}
+	if (!w->color_set || !same_color(&w->cur_color, &t->color)) {
+		put_color(b, &t->color);
+		w->cur_color = t->color;
+		w->color_set = 1;
+	}
+	k = 1000.0 / t->size;
+	while (i < t->n) {
 		const kh_glyph *g = &t->glyphs[i];
 		double gx = t->x + g->x, gy = H - (t->y + g->y);
-		double tc = 0, pos;
-		char u[4];
-		kh_buf_reset(&s);
-		kh_buf_add(&s, u, kh_utf8_encode(g->cp, u));
-		j = i + 1;
-		if (g->rotate) {
-			double adv = pdf_advance(t->font, g->cp, t->size);
+		unsigned cid;
+		if (g->flags & KH_GLYPH_ROTATE) {
+			double adv = pdf_advance(t->font, g->gid, t->size);
 			double asc = kh_font_ascent(t->font, t->size), desc = kh_font_descent(t->font, t->size);
 			double cx = gx + adv / 2, cy = gy + (asc - desc) / 2;
+			char h[6];
 			/* clockwise quarter turn about the em box centre (y up) */
-			HPDF_Page_SetTextMatrix(page, 0, -1, 1, 0, (HPDF_REAL)(cx + (gy - cy)), (HPDF_REAL)(cy - (gx - cx)));
-			if (tc_cur != 0) {
-				HPDF_Page_SetCharSpace(page, 0);
-				tc_cur = 0;
-			}
-			HPDF_Page_ShowText(page, s.s);
+			put_tm(b, 1, cx + (gy - cy), cy - (gx - cx));
+			cid = wf->gidmap ? wf->gidmap[g->gid] : g->gid;
+			h[0] = '<', h[1] = hexd[cid >> 12 & 15], h[2] = hexd[cid >> 8 & 15], h[3] = hexd[cid >> 4 & 15],
+			h[4] = hexd[cid & 15], h[5] = '>';
+			kh_buf_add(b, h, 6);
+			put_op(b, " Tj\n");
+			actual = 1;
+			i++;
 			continue;
 		}
-		/* extend while positions follow the widths plus a constant spacing */
-		pos = g->x + pdf_advance(t->font, g->cp, t->size);
-		if (j < t->n && !t->glyphs[j].rotate && fabs(t->glyphs[j].y - g->y) < 1e-6) {
-			tc = round((t->glyphs[j].x - pos) * 10000.0) / 10000.0;
-			if (fabs(tc) < POS_EPS || tc < HPDF_MIN_CHARSPACE || tc > HPDF_MAX_CHARSPACE)
-				tc = fabs(tc) < POS_EPS ? 0 : NAN;
-		}
-		if (!isnan(tc)) {
-			pos += tc;
-			while (j < t->n && j - i < MAX_GROUP) {
+		if (i > 0)
+			actual = 1; /* a second baseline, or after a rotated glyph */
+		put_tm(b, 0, gx, gy);
+		kh_buf_puts(b, "[<");
+		{
+			double pen = g->x;
+			int j = i;
+			while (j < t->n && !(t->glyphs[j].flags & KH_GLYPH_ROTATE) && t->glyphs[j].y == g->y) {
 				const kh_glyph *h = &t->glyphs[j];
-				if (h->rotate || fabs(h->y - g->y) > 1e-6 || fabs(h->x - pos) > POS_EPS)
-					break;
-				kh_buf_add(&s, u, kh_utf8_encode(h->cp, u));
-				pos += pdf_advance(t->font, h->cp, t->size) + tc;
+				char x[4];
+				double d = h->x - pen;
+				if (j > i && fabs(d) > POS_EPS) {
+					if (fabs(d) > t->size * WORD_GAP)
+						actual = 1;
+					/* the offset in thousandths of an em, positive to the left */
+					put_op(b, "> ");
+					put_num(b, -d * k, 3);
+					put_op(b, " <");
+				}
+				cid = wf->gidmap ? wf->gidmap[h->gid] : h->gid;
+				x[0] = hexd[cid >> 12 & 15], x[1] = hexd[cid >> 8 & 15], x[2] = hexd[cid >> 4 & 15],
+				x[3] = hexd[cid & 15];
+				kh_buf_add(b, x, 4);
+				pen = fabs(d) > POS_EPS ? h->x : pen;
+				pen += pdf_advance(t->font, h->gid, t->size);
 				j++;
 			}
+			i = j;
 		}
-		if (j == i + 1)
-			tc = tc_cur; /* one glyph: spacing does not matter */
-		if (tc != tc_cur) {
-			HPDF_Page_SetCharSpace(page, (HPDF_REAL)tc);
-			tc_cur = tc;
-		}
-		HPDF_Page_SetTextMatrix(page, 1, 0, 0, 1, (HPDF_REAL)gx, (HPDF_REAL)gy);
-		HPDF_Page_ShowText(page, s.s);
+		put_op(b, ">] TJ\n");
 	}
-	if (tc_cur != 0)
-		HPDF_Page_SetCharSpace(page, 0);
-	HPDF_Page_EndText(page);
-	actual_text_end(page);
-	kh_buf_free(&s);
+	put_op(b, "ET\n");
+	if (actual) {
+		kh_buf *a = &w->span;
+		kh_buf_reset(a);
+		put_op(a, "/Span <</ActualText <FEFF");
+		utf16_hex(a, t->text, t->len);
+		put_op(a, ">>> BDC\n");
+		HPDF_Stream_Write(stream, (const HPDF_BYTE *)a->s, (HPDF_UINT)a->len);
+		put_op(b, "EMC\n");
+	}
+	HPDF_Stream_Write(stream, (const HPDF_BYTE *)b->s, (HPDF_UINT)b->len);
 }
 
 /* TrimBox and BleedBox as exact reals (2.3.0 has no call for them). */
@@ -737,6 +891,18 @@ static void set_box(HPDF_Page page, const char *key, double x0, double y0, doubl
 }
 
 /* ---- the document ---- */
+
+static void free_fonts(writer *w)
+{
+	for (int i = 0; i < w->nfonts; i++) {
+		free(w->fonts[i].gidmap);
+		free(w->fonts[i].gt);
+		kh_buf_free(&w->fonts[i].pool);
+	}
+	free(w->fonts);
+	w->fonts = NULL;
+	w->nfonts = 0;
+}
 
 /* Every number of an item is finite (a NaN would be written as text libharu
  * cannot format). */
@@ -768,8 +934,8 @@ static int item_finite(const kh_dl_item *it)
 	return ok;
 }
 
-/* Check the display list before anything is written: every glyph must be
- * one libharu can write.  Records every character as used. */
+/* Check the display list before anything is written.  Records every glyph
+ * as used and what text it stands for. */
 static int validate(const kh_dl *dl, writer *w)
 {
 	int pageno = 0;
@@ -806,26 +972,27 @@ static int validate(const kh_dl *dl, writer *w)
 				w->failed = 1;
 				continue;
 			}
-			for (int i = 0; i < t->n; i++) {
-				uint32_t cp = t->glyphs[i].cp;
-				if (cp == 0 || cp > 0xFFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-					char u[8] = {0};
-					if (cp > 0xFFFF && cp < 0x110000)
-						kh_utf8_encode(cp, u);
-					kh_error(KH_NOLOC,
-					         "page %d: '%s' (U+%04X) cannot be written: libharu writes only characters up to U+FFFF",
-					         pageno, u, (unsigned)cp);
-					w->failed = 1;
-					continue;
-				}
-				kh_font_use(t->font, cp);
-			}
 			if (!font_find(w, t->font) && t->font) {
+				wfont *nf;
 				kh_grow(&w->fonts, sizeof *w->fonts, (size_t)w->nfonts + 1, &w->fcap);
-				w->fonts[w->nfonts].kf = t->font;
-				w->fonts[w->nfonts].hf = NULL;
-				w->fonts[w->nfonts].name = NULL;
-				w->nfonts++;
+				nf = &w->fonts[w->nfonts++];
+				memset(nf, 0, sizeof *nf);
+				nf->kf = t->font;
+				nf->nglyphs = kh_font_glyph_count(t->font);
+				nf->gt = kh_xcalloc(nf->nglyphs ? nf->nglyphs : 1, sizeof *nf->gt);
+			}
+			{
+				wfont *wf = font_find(w, t->font);
+				for (int i = 0; i < t->n; i++) {
+					if (t->glyphs[i].gid >= wf->nglyphs) {
+						kh_error(KH_NOLOC, "page %d: glyph %u is not in font '%s' (it has %u)", pageno,
+						         (unsigned)t->glyphs[i].gid, kh_font_family(t->font), wf->nglyphs);
+						w->failed = 1;
+						break;
+					}
+					kh_font_use_glyph(t->font, t->glyphs[i].gid);
+					note_glyph_text(wf, t, i);
+				}
 			}
 		}
 	}
@@ -837,8 +1004,6 @@ int kh_pdf_render(const kh_dl *dl, kh_fonts *fonts, const kh_pdf_opts *opts, uns
 	static const kh_pdf_opts defaults = {0, 1, 0};
 	kh_pdf_opts full;
 	writer w;
-	kh_font **used;
-	int nused;
 	HPDF_UINT32 size;
 
 	(void)fonts;
@@ -858,16 +1023,9 @@ int kh_pdf_render(const kh_dl *dl, kh_fonts *fonts, const kh_pdf_opts *opts, uns
 		return -1;
 	}
 	if (validate(dl, &w) < 0) {
-		free(w.fonts);
+		free_fonts(&w);
 		return -1;
 	}
-	/* fonts to load: those the display list uses, in first-use order */
-	nused = w.nfonts;
-	used = kh_xmalloc(((size_t)nused + 1) * sizeof *used);
-	for (int i = 0; i < nused; i++)
-		used[i] = w.fonts[i].kf;
-	w.nfonts = 0;
-
 	w.pdf = HPDF_New(on_error, &w);
 	if (!w.pdf)
 		kh_die("out of memory");
@@ -877,9 +1035,15 @@ int kh_pdf_render(const kh_dl *dl, kh_fonts *fonts, const kh_pdf_opts *opts, uns
 	w.pdf->pdf_version = HPDF_VER_14; /* image soft masks */
 	check(&w, "setting up");
 
-	for (int i = 0; i < nused && !w.failed; i++)
-		load_font(&w, used[i]);
-	free(used);
+	/* the fonts the display list uses, in first-use order */
+	for (int i = 0; i < w.nfonts && !w.failed; i++) {
+		char what[600];
+		snprintf(what, sizeof what, "font '%s' (%s)", kh_font_family(w.fonts[i].kf), kh_font_path(w.fonts[i].kf));
+		if ((load_font(&w, &w.fonts[i]) < 0 || check(&w, what)) && !w.failed) {
+			kh_error(KH_NOLOC, "cannot write PDF: %s: out of memory", what);
+			w.failed = 1;
+		}
+	}
 	/* every image once, all problems reported before giving up */
 	for (const kh_dl_page *pg = w.failed ? NULL : dl->first; pg; pg = pg->next)
 		for (const kh_dl_item *it = pg->first; it && !kh_diag_too_many(); it = it->next)
@@ -904,6 +1068,9 @@ int kh_pdf_render(const kh_dl *dl, kh_fonts *fonts, const kh_pdf_opts *opts, uns
 				set_box(page, "TrimBox", b, b, pg->width - b, pg->height - b);
 			}
 			w.page_h = pg->height;
+			w.cur_font = NULL;
+			w.cur_size = 0;
+			w.color_set = 0;
 			for (const kh_dl_item *it = pg->first; it && !w.failed; it = it->next) {
 				switch (it->kind) {
 				case KH_DL_TEXT: draw_text(&w, page, &it->u.text); break;
@@ -952,7 +1119,9 @@ int kh_pdf_render(const kh_dl *dl, kh_fonts *fonts, const kh_pdf_opts *opts, uns
 		}
 	}
 	HPDF_Free(w.pdf);
-	free(w.fonts);
+	free_fonts(&w);
+	kh_buf_free(&w.out);
+	kh_buf_free(&w.span);
 	free(w.images);
 	if (w.failed) {
 		free(*data);

@@ -41,6 +41,8 @@ typedef struct kh_textstyle {
 /* One glyph of a set line. */
 typedef struct kh_pglyph {
 	uint32_t cp;
+	uint32_t vs;          /* variation selector set with cp (0: none) */
+	uint16_t gid;         /* glyph in font (0: .notdef, no font has it) */
 	kh_font *font;
 	double x;             /* from the line's start; an opening bracket first on a line
 	                       * is drawn half an em before it (its blank half left out) */
@@ -71,9 +73,10 @@ typedef struct kh_setter kh_setter;
  * line break; newlines and spaces at the end are dropped.  Reported at
  * `where`: a character neither the font nor a fallback has, once per
  * character and main font in the whole run (warning; error with
- * strict_glyphs; kh_text_forget resets), and once per text: a character above
- * U+FFFF (error: the PDF writer cannot write it), a control character
- * (warning, left out).  The first emergency break (a run with no break
+ * strict_glyphs; kh_text_forget resets), a variation sequence (base + VS)
+ * none has, said the same way and set as its base character, and once per
+ * text a control character (warning, left out).  A variation selector after
+ * a character is one unit with it: one glyph, never broken.  The first emergency break (a run with no break
  * opportunity wider than the line) is a warning.  The setter and everything
  * it returns live in `arena`; the style is copied.  docs/typesetting.md has
  * the rules. */

@@ -7,6 +7,9 @@ expect_eq "fonts: IPAex fonts listed once each, with their files" \
 "IPAexGothic	Regular	/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf
 IPAexMincho	Regular	/usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf" \
 	"$(printf '%s\n' "$out" | grep '^IPAex')"
+expect_eq "fonts: IPAmj Mincho (fonts-ipamj-mincho, the default Japanese fallback) listed" \
+"IPAmjMincho	Regular	/usr/share/fonts/truetype/ipamj/ipamjm.ttf" \
+	"$(printf '%s\n' "$out" | grep '^IPAmj')"
 expect_eq "fonts: Liberation Serif's four styles" "Bold
 Bold Italic
 Italic

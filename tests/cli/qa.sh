@@ -239,9 +239,9 @@ fontsof() { "$KH" fonts "$@" 2>&1 | sed 's| -> [^;]*||g'; }
 expect_eq "qa: fonts: the map applies to 'IPAex Gothic' as to 'IPAexGothic'; en keeps the fallback" \
 "default: Liberation Sans 10.0pt; fallback IPAexGothic
 spaced: Liberation Sans 10.0pt; fallback IPAexGothic" "$(fontsof "$Q/repro-font-map/layout.yaml" -l en)"
-expect_eq "qa: fonts: in ja the fallback, the font itself, is left out" \
-"default: IPAexGothic 10.0pt
-spaced: IPAexGothic 10.0pt" "$(fontsof "$Q/repro-font-map/layout.yaml" -l ja)"
+expect_eq "qa: fonts: in ja the fallback, the font itself, is left out (IPAmj Mincho ends the default Japanese chain)" \
+"default: IPAexGothic 10.0pt; fallback IPAmjMincho
+spaced: IPAexGothic 10.0pt; fallback IPAmjMincho" "$(fontsof "$Q/repro-font-map/layout.yaml" -l ja)"
 for l in ja en; do
 	expect_run "qa: fonts: ① is found in $l (no warning)" 0 "" -- "$KH" check "$Q/repro-font-map/layout.yaml" -l $l
 done
@@ -253,7 +253,7 @@ pages:
       - text: "Seoul 한"
 END
 expect_run "qa: a missing glyph names each font once" 0 \
-"$TMP/dup.yaml:5:15: warning: '한' (U+D55C) is not in Liberation Sans or IPAexGothic
+"$TMP/dup.yaml:5:15: warning: '한' (U+D55C) is not in Liberation Sans, IPAexGothic or IPAmjMincho
 hint: add a font that has it to the style's 'fallback' list" -- "$KH" check "$TMP/dup.yaml"
 
 n=$("$KH" check "$Q/repro-glyph-warnings/layout.yaml" 2>&1 | grep -c 'U+2460')

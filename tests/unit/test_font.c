@@ -192,7 +192,17 @@ int main(void)
 			hb_face_t *pf;
 			hb_blob_t *t;
 			int same = 1;
-			T_INT("font: glyph program made", 0, kh_font_subset_program(g, &prog, &plen));
+			uint16_t *map;
+			unsigned og, sg;
+			T_INT("font: glyph program made", 0, kh_font_subset_program(g, &prog, &plen, &map));
+			/* the map says where each used glyph went: as the subset's own cmap has it */
+			kh_font_glyph(g, 0x56FD, 0, &og);
+			T_OK("font: 国's glyph ID is HarfBuzz's nominal glyph", og > 0 && hb_font_get_nominal_glyph(font, 0x56FD, &gid));
+			sg = (unsigned)gid;
+			T_INT("font: glyph map: 国 in the font -> 国 in the subset", (int)sg, map[og]);
+			T_INT("font: glyph map: .notdef stays 0", 0, map[0]);
+			T_INT("font: glyph map: an unused glyph maps to nothing", 0, map[og + 1 == kh_font_glyph_count(g) ? og - 1 : og + 1]);
+			free(map);
 			pb = hb_blob_create((const char *)prog, (unsigned)plen, HB_MEMORY_MODE_READONLY, NULL, NULL);
 			pf = hb_face_create(pb, 0);
 			T_INT("font: glyph program: same glyph count", 8, hb_face_get_glyph_count(pf));

@@ -77,18 +77,12 @@ static void test_dump(void)
 	it->u.image.clip_y = 570;
 	it->u.image.clip_w = 158.740157;
 	it->u.image.clip_h = 100;
-	it = kh_dl_add(dl, pg, KH_DL_TEXT);
-	it->u.text.size = 10;
-	it->u.text.color = rgb(1, 1, 1);
-	it->u.text.x = 56.692913;
-	it->u.text.y = 70.866142;
-	it->u.text.n = 3;
-	it->u.text.glyphs = kh_arena_alloc(dl->arena, 3 * sizeof(kh_glyph));
-	it->u.text.glyphs[0].cp = 0x539A; /* 厚 */
-	it->u.text.glyphs[1].cp = '"';
-	it->u.text.glyphs[1].x = 10;
-	it->u.text.glyphs[2].cp = '\n';
-	it->u.text.glyphs[2].x = 15.005;
+	{
+		kh_dl_text *t = kh_dl_text_begin(dl, pg, NULL, 10, rgb(1, 1, 1), 56.692913, 70.866142, 3, 5);
+		kh_dl_text_glyph(t, 0, 0, 0, "厚", 3);
+		kh_dl_text_glyph(t, 0, 10, 0, "\"", 1);
+		kh_dl_text_glyph(t, 0, 15.005, 0, "\n", 1);
+	}
 	kh_dl_dump(dl, &b);
 	T_STR("dump: pages, rects, rounded paths, dashes, polygons, images, text", "page 1 595.28x841.89 bleed 8.50\n"
 	      "path fill #1F3A68 stroke none rect 0.00,0.00 100.00x34.02\n"

@@ -28,8 +28,11 @@ typedef struct set_result {
 static void line_text(const kh_line *l, char *out, size_t cap)
 {
 	size_t o = 0;
-	for (int i = 0; i < l->n && o + 5 < cap; i++)
+	for (int i = 0; i < l->n && o + 9 < cap; i++) {
 		o += (size_t)kh_utf8_encode(l->g[i].cp, out + o);
+		if (l->g[i].vs)
+			o += (size_t)kh_utf8_encode(l->g[i].vs, out + o);
+	}
 	out[o] = 0;
 }
 
@@ -364,11 +367,72 @@ static void test_diagnostics(kh_arena *a)
 	      r->diag);
 	st.nfallback = 0;
 
+	/* characters above U+FFFF are set like any other (they used to be refused) */
 	set(r, "顔😀😀", &st, 200, a);
-	T_STR("outside the BMP: error once",
-	      "t.csv:1:1: error: '😀' (U+1F600) is outside the Basic Multilingual Plane, which the PDF writer cannot embed\n",
+	T_STR("outside the BMP: a character no font has is a missing glyph, said once",
+	      "t.csv:1:1: warning: '😀' (U+1F600) is not in IPAexMincho\n"
+	      "hint: add a font that has it to the style's 'fallback' list\n",
 	      r->diag);
 	T_STR("outside the BMP: still set (a width held)", "顔😀😀", r->joined);
+	set(r, "𩸽の", &st, 200, a);
+	{
+		unsigned gid;
+		kh_font_glyph(mincho, 0x29E3D, 0, &gid);
+		T_STR("outside the BMP: 𩸽 is in IPAexMincho: nothing said", "", r->diag);
+		T_OK("outside the BMP: 𩸽 set with its glyph and a full em",
+		     r->l[0].n == 2 && gid > 0 && r->l[0].g[0].gid == gid && r->l[0].g[0].font == mincho &&
+		     r->l[0].g[0].advance == 10);
+	}
+
+	/* variation sequences: one unit with their base */
+	set(r, "葛\xF3\xA0\x84\x80飾区", &st, 200, a);
+	{
+		unsigned gid, base;
+		kh_font_glyph(mincho, 0x845B, 0xE0100, &gid);
+		kh_font_glyph(mincho, 0x845B, 0, &base);
+		T_STR("IVS: 葛 U+E0100 is in IPAexMincho: nothing said", "", r->diag);
+		T_OK("IVS: one glyph, the font's variant (hb_font_get_variation_glyph), not the base",
+		     r->l[0].n == 3 && r->l[0].g[0].cp == 0x845B && r->l[0].g[0].vs == 0xE0100 && gid > 0 && gid != base &&
+		     r->l[0].g[0].gid == gid && r->l[0].g[1].x == 10);
+	}
+	set(r, "葛\xF3\xA0\x84\x80葛\xF3\xA0\x84\x80葛\xF3\xA0\x84\x80", &st, 10, a);
+	T_STR("IVS: never broken between base and selector", "葛\xF3\xA0\x84\x80 | 葛\xF3\xA0\x84\x80 | 葛\xF3\xA0\x84\x80",
+	      r->joined);
+	set(r, "葛\xF3\xA0\x87\xAF飾", &st, 200, a);
+	T_STR("IVS no font has: the base character, with a warning naming the sequence and the font",
+	      "t.csv:1:1: warning: '葛\xF3\xA0\x87\xAF' (U+845B U+E01EF) is not in IPAexMincho; set as '葛' (U+845B)\n"
+	      "hint: add a font that has the variation sequence to the style's 'fallback' list (IPAmj Mincho has the "
+	      "resident-register forms)\n",
+	      r->diag);
+	T_STR("IVS no font has: set as the base", "葛飾", r->joined);
+	set(r, "葛\xF3\xA0\x87\xAF", &st, 200, a);
+	T_STR("IVS no font has: said once per sequence", "", r->diag);
+	kh_text_forget();
+	st.strict_glyphs = 1;
+	set(r, "葛\xF3\xA0\x87\xAF", &st, 200, a);
+	T_STR("IVS no font has: strict makes it an error",
+	      "t.csv:1:1: error: '葛\xF3\xA0\x87\xAF' (U+845B U+E01EF) is not in IPAexMincho\n"
+	      "hint: add a font that has the variation sequence to the style's 'fallback' list (IPAmj Mincho has the "
+	      "resident-register forms)\n",
+	      r->diag);
+	st.strict_glyphs = 0;
+	{
+		kh_font *mj = kh_fonts_lookup(fonts, "IPAmjMincho", NULL, KH_NOLOC);
+		if (mj) {
+			unsigned gid;
+			st.fallback[0] = mj;
+			st.nfallback = 1;
+			set(r, "𠮷野家 葛\xF3\xA0\x84\x82", &st, 200, a);
+			kh_font_glyph(mj, 0x845B, 0xE0102, &gid);
+			T_STR("IPAmj fallback: nothing said", "", r->diag);
+			T_OK("IPAmj fallback: 𠮷 (not in IPAex) and 葛 U+E0102 (Moji Joho) from IPAmj Mincho, 野家 from IPAex",
+			     r->l[0].n == 5 && r->l[0].g[0].font == mj && r->l[0].g[1].font == mincho &&
+			     r->l[0].g[4].font == mj && r->l[0].g[4].gid == gid && gid > 0);
+			st.nfallback = 0;
+		} else {
+			printf("skip IPAmj fallback: IPAmj Mincho not installed (scripts/deps.sh installs fonts-ipamj-mincho)\n");
+		}
+	}
 
 	set(r, "a\x07" "b", &st, 200, a);
 	T_STR("control character: reported", "t.csv:1:1: warning: text contains the control character U+0007, which is left out\n",
@@ -803,14 +867,29 @@ static void test_draw(kh_arena *a)
 	T_NEAR("draw: second run after 文 and 和欧間", 72.5, pg->first->next->u.text.x, W_EPS);
 	T_NEAR("draw: baseline", 100, t->y, W_EPS);
 	T_OK("draw: size and colour", t->size == 10 && t->color.space == KH_COLOR_GRAY);
-	nused = kh_font_used(serif, &used);
-	for (int i = 0; i < nused; i++)
-		has |= used[i] == 0x1EC7;
-	T_OK("draw: glyphs recorded as used", has);
+	{
+		unsigned g;
+		kh_font_glyph(serif, 0x1EC7, 0, &g);
+		nused = kh_font_used_glyphs(serif, &used);
+		for (int i = 0; i < nused; i++)
+			has |= used[i] == g;
+		T_OK("draw: glyphs recorded as used (ệ's glyph in Liberation Serif)", has && g > 0);
+	}
 
 	set(r, "文 文", &st, 200, a);
 	t = kh_line_draw(dl, pg, &r->l[0], &st, 0, 0);
-	T_OK("draw: interior spaces kept (for text extraction)", t && t->n == 3 && t->glyphs[1].cp == ' ');
+	T_OK("draw: interior spaces kept (for text extraction)", t && t->n == 3 && t->text[t->glyphs[1].cluster] == ' ');
+	{
+		unsigned gid;
+		uint32_t s0, e0;
+		kh_font_glyph(mincho, 0x6587, 0, &gid);
+		T_INT("draw: the glyph ID is the font's (hb_font_get_nominal_glyph of 文)", (int)gid, t ? t->glyphs[0].gid : -1);
+		T_OK("draw: IPAexMincho's 文 is a real glyph", gid > 0);
+		T_STR("draw: the run keeps its text once", "文 文", t ? kh_arena_strndup(a, t->text, t->len) : "");
+		kh_dl_glyph_text(t, 2, &s0, &e0);
+		T_OK("draw: each glyph's cluster is its character's bytes", t->glyphs[1].cluster == 3 && s0 == 4 && e0 == 7);
+		T_INT("draw: a glyph is 16 bytes", 16, (int)sizeof(kh_glyph));
+	}
 
 	/* vertical */
 	{
@@ -826,8 +905,9 @@ static void test_draw(kh_arena *a)
 		kh_vertical_draw(dl, pg, "データ（注）", &st, 100, 50, KH_NOLOC);
 		v = &pg->last->u.text;
 		T_OK("vertical: ー and brackets rotated",
-		     v->n == 6 && v->glyphs[0].rotate == 0 && v->glyphs[1].rotate == 90 && v->glyphs[2].rotate == 0 &&
-		     v->glyphs[3].rotate == 90 && v->glyphs[4].rotate == 0 && v->glyphs[5].rotate == 90);
+		     v->n == 6 && !(v->glyphs[0].flags & KH_GLYPH_ROTATE) && (v->glyphs[1].flags & KH_GLYPH_ROTATE) &&
+		     !(v->glyphs[2].flags & KH_GLYPH_ROTATE) && (v->glyphs[3].flags & KH_GLYPH_ROTATE) &&
+		     !(v->glyphs[4].flags & KH_GLYPH_ROTATE) && (v->glyphs[5].flags & KH_GLYPH_ROTATE));
 		T_NEAR("vertical: rotated glyphs stand where upright ones would", 95, v->x + v->glyphs[1].x, W_EPS);
 	}
 	kh_dl_drop(dl);
