@@ -56,7 +56,6 @@ typedef struct builder {
 	anchor *anchors;
 	size_t nanchors, acap;
 	int errors;
-	int depth_reported;
 } builder;
 
 static kh_loc mark_loc(const builder *b, yaml_mark_t m)
@@ -512,10 +511,14 @@ static kh_ynode *build(builder *b)
 			int is_map = ev.type == YAML_MAPPING_START_EVENT;
 			const yaml_char_t *an = is_map ? ev.data.mapping_start.anchor : ev.data.sequence_start.anchor;
 			kh_ynode *c = new_node(b, is_map ? KH_Y_MAP : KH_Y_SEQ, ev.start_mark);
-			if (b->depth >= MAX_DEPTH && !b->depth_reported) {
+			if (b->depth >= MAX_DEPTH) {
+				/* stop here: libyaml's cost per event grows with the depth */
 				kh_error(c->loc, "nesting deeper than %d levels", MAX_DEPTH);
+				kh_hint("a layout needs a few dozen levels at most; look for a list or mapping that "
+				        "opens again and again");
 				b->errors++;
-				b->depth_reported = 1;
+				done = 1;
+				break;
 			}
 			push(b, c, an ? define_anchor(b, (const char *)an, NULL) : -1);
 			break;

@@ -185,7 +185,33 @@ int main(void)
 		for (int i = 0; i < 300; i++)
 			kh_buf_putc(&b, ']');
 		r = parse(kh_buf_cstr(&b));
-		T_STR("yaml: nesting limit", "t.yaml:1:201: error: nesting deeper than 200 levels\n", diags());
+		T_STR("yaml: nesting limit",
+		      "t.yaml:1:201: error: nesting deeper than 200 levels\n"
+		      "hint: a layout needs a few dozen levels at most; look for a list or mapping that opens again and "
+		      "again\n",
+		      diags());
+		/* the parser stops at the limit: the brackets never closed and the
+		 * bad text after them are not reached */
+		kh_buf_reset(&b);
+		for (int i = 0; i < 100000; i++)
+			kh_buf_puts(&b, "- ");
+		kh_buf_puts(&b, "\n]]]: : bad\n");
+		r = parse(kh_buf_cstr(&b));
+		T_OK("yaml: nesting limit, block lists: refused", r == NULL);
+		T_STR("yaml: nesting limit, block lists: one message at the 201st level",
+		      "t.yaml:1:401: error: nesting deeper than 200 levels\n"
+		      "hint: a layout needs a few dozen levels at most; look for a list or mapping that opens again and "
+		      "again\n",
+		      diags());
+		kh_buf_reset(&b);
+		for (int i = 0; i < 100000; i++)
+			kh_buf_puts(&b, "{a: ");
+		r = parse(kh_buf_cstr(&b));
+		T_STR("yaml: nesting limit, flow mappings never closed: only the limit is said",
+		      "t.yaml:1:801: error: nesting deeper than 200 levels\n"
+		      "hint: a layout needs a few dozen levels at most; look for a list or mapping that opens again and "
+		      "again\n",
+		      diags());
 		kh_buf_reset(&b);
 		kh_buf_puts(&b, "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
 		for (int i = 1; i < 9; i++)
