@@ -23,22 +23,28 @@ enum { FMT_ERA, FMT_NUMBER, FMT_UPPER, FMT_LOWER, FMT_FULL, FMT_HALF, FMT_STRING
 
 static const char default_ja_year[] = "{year}（{era}{era_year_gan}）年";
 
-/* Where a message about byte `off` of the text goes. */
+/* Where a message about byte `off` of the text goes.  Locations inside a
+ * scalar cost a walk over its text, so they are worked out only when a
+ * message is said. */
 typedef struct srcpos {
 	const kh_ynode *node;   /* the layout value, for exact columns; or NULL */
 	kh_loc loc;             /* else this */
 	const char *string_key; /* set when the text came from the string table */
 	size_t base;            /* offset of the walked text inside the node's value */
+	const kh_ynode *at_node; /* node NULL: the start is byte at_off of at_node's value, if set */
+	size_t at_off;
 } srcpos;
-
-static kh_loc pos_at(const srcpos *p, size_t off)
-{
-	return p->node ? kh_yscalar_loc(p->node, p->base + off) : p->loc;
-}
 
 static kh_loc pos_start(const srcpos *p)
 {
-	return p->node ? p->node->loc : p->loc;
+	if (p->node)
+		return p->node->loc;
+	return p->at_node ? kh_yscalar_loc(p->at_node, p->at_off) : p->loc;
+}
+
+static kh_loc pos_at(const srcpos *p, size_t off)
+{
+	return p->node ? kh_yscalar_loc(p->node, p->base + off) : pos_start(p);
 }
 
 /* ==== messages, each given once ====
@@ -47,7 +53,7 @@ static kh_loc pos_start(const srcpos *p)
  * page: the same problem at the same place is reported the first time only
  * (and its hints with it). */
 
-static uint64_t *said;
+static uint64_t *said;      /* open-addressed set of message hashes; 0 is a free slot */
 static size_t nsaid, capsaid;
 static int suppressed;
 
@@ -58,19 +64,37 @@ static uint64_t fnv64(const char *s, uint64_t h)
 	return h;
 }
 
+/* Insert h; 1 if it was not there yet. */
+static int said_insert(uint64_t h)
+{
+	size_t i;
+	if (h == 0)
+		h = 1;
+	if (2 * (nsaid + 1) > capsaid) {
+		uint64_t *old = said;
+		size_t oldcap = capsaid;
+		capsaid = capsaid ? 2 * capsaid : 64;
+		said = kh_xcalloc(capsaid, sizeof *said);
+		nsaid = 0;
+		for (size_t k = 0; k < oldcap; k++)
+			if (old[k])
+				said_insert(old[k]);
+		free(old);
+	}
+	for (i = (size_t)(h % capsaid); said[i]; i = (i + 1) % capsaid)
+		if (said[i] == h)
+			return 0;
+	said[i] = h;
+	nsaid++;
+	return 1;
+}
+
 /* 1 the first time this text is said at this place. */
 static int first_time(kh_loc at, const char *text)
 {
 	char pos[64];
-	uint64_t h;
 	snprintf(pos, sizeof pos, ":%d:%d:", at.line, at.col);
-	h = fnv64(text, fnv64(pos, fnv64(at.file ? at.file : "", 14695981039346656037u)));
-	for (size_t i = 0; i < nsaid; i++)
-		if (said[i] == h)
-			return 0;
-	kh_grow(&said, sizeof *said, nsaid + 1, &capsaid);
-	said[nsaid++] = h;
-	return 1;
+	return said_insert(fnv64(text, fnv64(pos, fnv64(at.file ? at.file : "", 14695981039346656037u))));
 }
 
 void kh_bind_forget(void)
@@ -309,6 +333,32 @@ static void apply_width(const char *v, int full, kh_buf *out)
 
 /* ==== the template walker ==== */
 
+/* The template as a message quotes it: whole up to 60 characters, else the
+ * 40 characters around byte `off` with "…" where it is cut (a message must
+ * not copy a 50 MB text).  buf holds at least 256 bytes. */
+static const char *excerpt(const char *s, size_t off, char *buf)
+{
+	size_t len = strlen(s), a = off, z;
+	int back = 0, chars = 0;
+	if (kh_utf8_length(s, len < 400 ? len : 400) <= 60)
+		return s;
+	if (a > len)
+		a = len;
+	while (a > 0 && back < 20) {
+		a--;
+		while (a > 0 && ((unsigned char)s[a] & 0xC0) == 0x80)
+			a--;
+		back++;
+	}
+	for (z = a; z < len && chars < 40; chars++) {
+		z++;
+		while (z < len && ((unsigned char)s[z] & 0xC0) == 0x80)
+			z++;
+	}
+	snprintf(buf, 256, "%s%.*s%s", a > 0 ? "…" : "", (int)(z - a), s + a, z < len ? "…" : "");
+	return buf;
+}
+
 typedef struct walker {
 	const kh_bindctx *ctx;   /* NULL: check only */
 	int flags;               /* KH_BIND_* (check only) */
@@ -374,16 +424,14 @@ static const char *name_value(walker *w, const char *name, size_t off, char *num
 		return NULL;
 	}
 	{
-		kh_loc at = pos_at(&w->pos, off);
 		int col = kh_table_column(c->table, name);
 		if (col < 0) {
+			kh_loc at = pos_at(&w->pos, off);
 			char key[160];
 			snprintf(key, sizeof key, "no column '%s'", name);
 			suppressed = !first_time(at, key);
 			if (!suppressed)
 				kh_table_require(c->table, name, at);
-		}
-		if (col < 0) {
 			in_string_hint(w);
 			w->errors++;
 			return NULL;
@@ -477,9 +525,13 @@ static int apply_format(walker *w, int fmt, const char *name, const char *v, siz
 		apply_width(v, fmt == FMT_FULL, out);
 		return 0;
 	case FMT_STRING: {
-		srcpos np = {NULL, pos_at(&w->pos, off), NULL, 0};
+		srcpos np = {NULL, w->pos.loc, NULL, 0, w->pos.at_node, w->pos.at_off};
 		char via[96];
 		const char *text;
+		if (w->pos.node) {
+			np.at_node = w->pos.node;
+			np.at_off = w->pos.base + off;
+		}
 		if (!*v)
 			return 0; /* an empty cell: no text */
 		if (string_depth >= 8) {
@@ -517,7 +569,8 @@ static void placeholder(walker *w, const char *s, size_t open, size_t close)
 	int fmts[8], nf = 0, bad = 0;
 	nlen = colon ? (size_t)(colon - body) : blen;
 	if (nlen == 0) {
-		say(0, pos_at(&w->pos, open), "empty '{}' in '%s'", s);
+		char q[256];
+		say(0, pos_at(&w->pos, open), "empty '{}' in '%s'", excerpt(s, open, q));
 		hint("write a column name, {page} or {pages}; {{ is a literal {");
 		in_string_hint(w);
 		w->errors++;
@@ -571,7 +624,7 @@ static void placeholder(walker *w, const char *s, size_t open, size_t close)
 static void walk_template(walker *w, const char *s)
 {
 	size_t i = 0, n = strlen(s);
-	while (i < n) {
+	while (i < n && !kh_diag_too_many()) {
 		if (s[i] == '{' && s[i + 1] == '{') {
 			kh_buf_putc(&w->out, '{');
 			i += 2;
@@ -583,7 +636,8 @@ static void walk_template(walker *w, const char *s)
 			while (j < n && s[j] != '}' && s[j] != '{')
 				j++;
 			if (j >= n || s[j] == '{') {
-				say(0, pos_at(&w->pos, i), "unclosed '{' in '%s'", s);
+				char q[256];
+				say(0, pos_at(&w->pos, i), "unclosed '{' in '%s'", excerpt(s, i, q));
 				hint("close it with '}', or write {{ for a literal {");
 				in_string_hint(w);
 				w->errors++;
@@ -592,7 +646,8 @@ static void walk_template(walker *w, const char *s)
 			placeholder(w, s, i, j);
 			i = j + 1;
 		} else if (s[i] == '}') {
-			say(0, pos_at(&w->pos, i), "unmatched '}' in '%s'", s);
+			char q[256];
+			say(0, pos_at(&w->pos, i), "unmatched '}' in '%s'", excerpt(s, i, q));
 			hint("write }} for a literal }");
 			in_string_hint(w);
 			w->errors++;
@@ -680,23 +735,22 @@ static const char *lookup(const kh_bindctx *ctx, const char *key, srcpos *pos, c
 	const kh_strings *st = ctx->strings;
 	const kh_locale *loc = ctx->locale;
 	const char *used = NULL, *text;
-	kh_loc at = pos_start(pos);
 	int row;
 	if (!st || !st->table) {
 		if (via)
-			say(0, at, "no string table for '%s'", via);
+			say(0, pos_start(pos), "no string table for '%s'", via);
 		else
-			say(0, at, "no string table for '@%s'", key);
+			say(0, pos_start(pos), "no string table for '@%s'", key);
 		hint("add 'strings: FILE.csv' under data: (a key column, then one column per locale)");
 		return NULL;
 	}
 	row = find_key_row(st, key);
 	if (row < 0) {
-		unknown_string(st, key, at, via);
+		unknown_string(st, key, pos_start(pos), via);
 		return NULL;
 	}
 	if (!loc || loc->nchain == 0) {
-		say(0, at, "no locale to look '@%s' up in", key);
+		say(0, pos_start(pos), "no locale to look '@%s' up in", key);
 		return NULL;
 	}
 	text = kh_strings_lookup(st, loc, key, &used);
@@ -704,26 +758,23 @@ static const char *lookup(const kh_bindctx *ctx, const char *key, srcpos *pos, c
 		kh_buf names = KH_BUF_INIT;
 		for (int i = 0; i < loc->nchain; i++)
 			kh_buf_printf(&names, "%s%s", i ? (i == loc->nchain - 1 ? " or " : ", ") : "", loc->chain[i]);
-		say(0, at, "no text for '%s' in %s", key, kh_buf_cstr(&names));
+		say(0, pos_start(pos), "no text for '%s' in %s", key, kh_buf_cstr(&names));
 		hint("fill in its row of %s", st->table->path ? st->table->path : "the string table");
 		kh_buf_free(&names);
 		return NULL;
 	}
 	if (strcmp(used, loc->chain[0]) != 0) {
 		if (kh_diag_strict())
-			say(1, at, "no '%s' text for '%s' (--strict refuses the '%s' fallback)", loc->chain[0], key, used);
+			say(1, pos_start(pos), "no '%s' text for '%s' (--strict refuses the '%s' fallback)", loc->chain[0], key, used);
 		else
-			say(1, at, "no '%s' text for '%s'; using '%s'", loc->chain[0], key, used);
+			say(1, pos_start(pos), "no '%s' text for '%s'; using '%s'", loc->chain[0], key, used);
 	}
 	/* messages about the string's own template go to its cell */
 	{
 		int col = column_of(st->table, used);
 		kh_loc cell = kh_table_cell_loc(st->table, row, col);
-		pos->node = NULL;
-		if (cell.file && cell.line > 0)
-			pos->loc = cell;
-		else
-			pos->loc = at;
+		pos->loc = cell.file && cell.line > 0 ? cell : pos_start(pos);
+		pos->node = pos->at_node = NULL;
 		pos->string_key = key;
 	}
 	return text;
@@ -777,13 +828,13 @@ static const char *evaluate(const kh_bindctx *ctx, const char *source, srcpos po
 
 const char *kh_bind_text(const kh_bindctx *ctx, const char *source, kh_loc where)
 {
-	srcpos pos = {NULL, where, NULL, 0};
+	srcpos pos = {NULL, where, NULL, 0, NULL, 0};
 	return evaluate(ctx, source, pos);
 }
 
 const char *kh_bind_node(const kh_bindctx *ctx, const kh_ynode *n)
 {
-	srcpos pos = {n, n ? n->loc : KH_NOLOC, NULL, 0};
+	srcpos pos = {n, n ? n->loc : KH_NOLOC, NULL, 0, NULL, 0};
 	if (!n || n->kind != KH_Y_SCALAR) {
 		if (n)
 			say(0, n->loc, "expected text, not %s", kh_ykind_name(n->kind));

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "bind.h"
 #include "diag.h"
@@ -330,6 +331,92 @@ static void test_check(void)
 	      "hint: the formats are era, number, upper, lower, fullwidth, halfwidth, string\n", t_capture_end());
 }
 
+/* Linear cost: templates of hundreds of thousands of placeholders, as a
+ * layout node (exact columns) and through the string format; a long
+ * template is quoted around the fault; errors stop at the limit.  alarm()
+ * bounds the time: the quadratic walk took minutes here. */
+static void test_big(void)
+{
+	kh_table *mt = tables[1], *st = tables[0];
+	kh_strings strings = {st, 0};
+	kh_locale ja;
+	kh_bindctx c;
+	kh_buf b = KH_BUF_INIT, want = KH_BUF_INIT;
+	const kh_ynode *r;
+	const char *v;
+	int n = 300000;
+	alarm(20);
+	memset(&ja, 0, sizeof ja);
+	ja.name = "ja";
+	ja.chain[0] = "ja";
+	ja.nchain = 1;
+	memset(&c, 0, sizeof c);
+	c.locale = &ja;
+	c.strings = &strings;
+	c.table = mt;
+	c.row = 0;
+	c.arena = arena;
+
+	kh_buf_puts(&b, "a: \"");
+	for (int i = 0; i < n; i++) {
+		kh_buf_puts(&b, i % 2 ? "{number}" : "{org:string}");
+		kh_buf_puts(&want, i % 2 ? "1" : "厚生労働省");
+	}
+	kh_buf_puts(&b, "\"\n");
+	r = layout(kh_buf_cstr(&b));
+	capture();
+	v = kh_bind_node(&c, kh_ymap_get(r, "a"));
+	T_INT("bind, big: 300,000 placeholders expand to their text", (long)want.len, v ? (long)strlen(v) : -1);
+	T_OK("bind, big: ... exactly", v && strcmp(v, kh_buf_cstr(&want)) == 0);
+	T_INT("bind, big: check walks it without a message", 0, kh_bind_check(kh_ymap_get(r, "a"), KH_BIND_ROW));
+	T_STR("bind, big: no messages", "", t_capture_end());
+
+	/* a fault deep in a long template: its exact column, and the template
+	 * quoted around it */
+	kh_buf_reset(&b);
+	kh_buf_puts(&b, "a: \"");
+	for (int i = 0; i < 20000; i++)
+		kh_buf_puts(&b, "{number}");
+	kh_buf_puts(&b, "第{number回\"\n");
+	r = layout(kh_buf_cstr(&b));
+	capture();
+	T_OK("bind, big: unclosed brace after 20,000 placeholders", kh_bind_node(&c, kh_ymap_get(r, "a")) == NULL);
+	T_STR("bind, big: its message quotes 40 characters around it",
+	      "t.yaml:1:160006: error: unclosed '{' in '…er}{number}{number}第{number回'\n"
+	      "hint: close it with '}', or write {{ for a literal {\n",
+	      t_capture_end());
+
+	/* 300,000 unknown columns: 50 messages, then the walk stops */
+	kh_buf_reset(&b);
+	kh_buf_puts(&b, "a: \"");
+	for (int i = 0; i < n; i++)
+		kh_buf_puts(&b, "{nmbr}");
+	kh_buf_puts(&b, "\"\n");
+	r = layout(kh_buf_cstr(&b));
+	capture();
+	T_OK("bind, big: 300,000 unknown columns", kh_bind_node(&c, kh_ymap_get(r, "a")) == NULL);
+	{
+		const char *m = t_capture_end(), *last = strstr(m, "kumihan: error: too many errors");
+		int lines = 0;
+		for (const char *p = m; *p; p++)
+			lines += *p == '\n';
+		char head[200];
+		snprintf(head, sizeof head, "%s", m);
+		if (strlen(head) > 3 && strstr(head + 3, "t.yaml:1:11:"))
+			strstr(head + 3, "t.yaml:1:11:")[12] = 0;
+		T_STR("bind, big: the first at its column, the next 6 columns on",
+		      "t.yaml:1:5: error: no column 'nmbr' in 'meetings.csv'\n"
+		      "hint: the columns are 'number', 'year', 'name', 'amount', 'org'\n"
+		      "t.yaml:1:11:", head);
+		T_INT("bind, big: 50 messages with their hints, then 'too many errors'", 101, lines);
+		T_STR("bind, big: the last line", "kumihan: error: too many errors, stopping\n", last ? last : "");
+	}
+	kh_diag_reset();
+	alarm(0);
+	kh_buf_free(&b);
+	kh_buf_free(&want);
+}
+
 int main(void)
 {
 	arena = kh_arena_new();
@@ -337,6 +424,7 @@ int main(void)
 	test_locales();
 	test_text();
 	test_check();
+	test_big();
 	kh_table_drop(tables[0]);
 	kh_table_drop(tables[1]);
 	kh_arena_drop(arena);
